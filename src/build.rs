@@ -1,0 +1,195 @@
+//! The pipeline: load → model → render → write, and what a build reports.
+
+use crate::config::SiteConfig;
+use crate::content;
+use crate::error::{Diagnostic, Error, Result};
+use crate::highlight;
+use crate::model::Site;
+use crate::output::Staging;
+use crate::render::{self, Assets, Templates};
+use crate::taxonomy::Taxonomy;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Static files dostyk ships; a project's `static/` adds to them and overrides them by name.
+const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../static/style.css")),
+    ("favicon.svg", include_bytes!("../static/favicon.svg")),
+];
+
+/// Where a project's parts are.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    /// `content/`: `articles/` and `taxonomy.toml`.
+    pub content: PathBuf,
+}
+
+impl Project {
+    pub fn new(root: impl Into<PathBuf>) -> Project {
+        let root = root.into();
+        Project {
+            content: root.join("content"),
+            root,
+        }
+    }
+
+    pub fn templates(&self) -> PathBuf {
+        self.root.join("templates")
+    }
+
+    pub fn static_dir(&self) -> PathBuf {
+        self.root.join("static")
+    }
+}
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub project: Project,
+    pub out: PathBuf,
+    /// Replaces `base_url` of `site.toml`.
+    pub base_url: Option<String>,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub stories: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Loads and checks everything a build needs, reporting every problem together.
+pub fn load_site(
+    project: &Project,
+    base_url: Option<&str>,
+) -> Result<(Site, Templates, Vec<Diagnostic>)> {
+    let mut problems = Vec::new();
+    let templates = Templates::load(&project.templates())
+        .map_err(|p| problems.extend(p))
+        .ok();
+    let config = SiteConfig::load(&project.root, base_url)
+        .map_err(|p| problems.extend(p))
+        .ok();
+    let taxonomy = config.as_ref().and_then(|config| {
+        Taxonomy::load(&project.content.join("taxonomy.toml"), config)
+            .map_err(|p| problems.extend(p))
+            .ok()
+    });
+    let loaded = taxonomy.as_ref().and_then(|taxonomy| {
+        content::load(&project.content.join("articles"), taxonomy)
+            .map_err(|p| problems.extend(p))
+            .ok()
+    });
+    match (templates, config, taxonomy, loaded) {
+        (Some(templates), Some(config), Some(taxonomy), Some(loaded)) if problems.is_empty() => {
+            Ok((
+                Site::new(config, taxonomy, loaded.articles),
+                templates,
+                loaded.warnings,
+            ))
+        }
+        _ => Err(Error::Invalid(problems)),
+    }
+}
+
+/// Builds the site into `options.out`. On any error the previous output is left as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let (site, templates, warnings) = load_site(&options.project, options.base_url.as_deref())?;
+    let staging = Staging::new(&options.out)?;
+    match write_site(&site, &templates, &options.project, &staging) {
+        Ok(pages) => {
+            let (bytes, files) = staging.size();
+            staging.commit()?;
+            Ok(BuildReport {
+                articles: site.articles.len(),
+                stories: site.stories.len(),
+                pages,
+                files,
+                bytes,
+                warnings,
+                elapsed: started.elapsed(),
+            })
+        }
+        Err(e) => {
+            staging.abandon();
+            Err(e)
+        }
+    }
+}
+
+fn write_site(
+    site: &Site,
+    templates: &Templates,
+    project: &Project,
+    staging: &Staging,
+) -> Result<usize> {
+    let assets = write_static(project, site, staging)?;
+    let stats = render::render_site(site, templates, &assets, staging).map_err(Error::Invalid)?;
+    Ok(stats.pages)
+}
+
+/// Copies the built-in and the project's static files and the generated highlighting
+/// stylesheet; returns their versioned URLs.
+fn write_static(project: &Project, site: &Site, staging: &Staging) -> Result<Assets> {
+    let mut files: Vec<(String, Vec<u8>)> = BUILT_IN_STATIC
+        .iter()
+        .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+        .collect();
+    files.push(("syntax.css".into(), highlight::stylesheet().into_bytes()));
+    let dir = project.static_dir();
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry =
+                entry.map_err(|e| Error::io(e.path().unwrap_or(&dir).to_path_buf(), e.into()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(&dir)
+                .expect("walked from dir")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            files.retain(|(n, _)| *n != name);
+            files.push((name, bytes));
+        }
+    }
+    for (name, bytes) in &files {
+        staging.write(name, bytes)?;
+    }
+    let versioned = |name: &str| {
+        let hash = files
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| fingerprint(b))
+            .unwrap_or_default();
+        format!("{}{name}?v={hash}", site.config.base_path)
+    };
+    Ok(Assets {
+        style: versioned("style.css"),
+        syntax: versioned("syntax.css"),
+        icon: versioned("favicon.svg"),
+    })
+}
+
+/// A short content hash, so browsers fetch an asset again exactly when it changed.
+fn fingerprint(bytes: &[u8]) -> String {
+    // FNV-1a: tiny and stable across builds and platforms, which is all cache busting needs.
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{:08x}", hash as u32)
+}
+
+/// The default output folder of a project.
+pub fn default_out(root: &Path) -> PathBuf {
+    root.join("public")
+}

@@ -1,0 +1,68 @@
+//! `dostyk build`.
+
+use anyhow::bail;
+use dostyk::{BuildOptions, Project};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Output folder [default: ROOT/public].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Site address to build for, replacing `base_url` of site.toml (e.g. https://user.github.io/repo/).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Content folder [default: ROOT/content].
+    #[arg(long)]
+    content: Option<PathBuf>,
+}
+
+pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
+    let mut project = Project::new(root);
+    if let Some(content) = args.content {
+        project.content = content;
+    }
+    let out = args.out.unwrap_or_else(|| dostyk::build::default_out(root));
+    let options = BuildOptions {
+        project,
+        out: out.clone(),
+        base_url: args.base_url,
+    };
+    match dostyk::build(&options) {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            println!(
+                "built {} pages from {} articles ({} stories) into {} in {:.2}s: {} files, {}",
+                report.pages,
+                report.articles,
+                report.stories,
+                out.display(),
+                report.elapsed.as_secs_f64(),
+                report.files,
+                human_size(report.bytes)
+            );
+            Ok(())
+        }
+        Err(e) => {
+            let problems = e.diagnostics();
+            for problem in &problems {
+                eprintln!("error: {problem}");
+            }
+            bail!(
+                "build failed with {} problem(s); {} was left as it was",
+                problems.len(),
+                out.display()
+            )
+        }
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 30 => format!("{:.2} GiB", b as f64 / f64::from(1u32 << 30)),
+        b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / f64::from(1u32 << 20)),
+        b => format!("{:.1} KiB", b as f64 / 1024.0),
+    }
+}

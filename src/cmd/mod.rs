@@ -1,0 +1,29 @@
+//! Subcommands of the `dostyk` binary.
+
+mod build;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// A static site generator for a bilingual (Kazakh + Tajik) news archive.
+#[derive(Parser)]
+#[command(name = "dostyk", version, about)]
+pub struct Cli {
+    /// The project folder (with site.toml, content/, templates/, static/).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from content/ into public/.
+    Build(build::Args),
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Build(args) => build::run(&cli.root, args),
+    }
+}

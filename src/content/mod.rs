@@ -1,0 +1,10 @@
+//! Stage 1: loading `content/` into validated [`Article`]s.
+
+mod article;
+mod excerpt;
+pub mod front_matter;
+mod load;
+
+pub use article::{Article, Source};
+pub use excerpt::excerpt;
+pub use load::{Loaded, load};

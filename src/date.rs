@@ -1,0 +1,104 @@
+//! Calendar dates as the archive uses them: a day, no time zone, written per UI language.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A valid calendar date, or `None` (`2025-02-30` is `None`).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.splitn(3, '-');
+        let year = parts.next()?;
+        let month = parts.next()?;
+        let day = parts.next()?;
+        if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+            return None;
+        }
+        Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    }
+
+    /// RFC 3339 timestamp at midnight UTC, as Atom and sitemaps want.
+    pub fn rfc3339(&self) -> String {
+        format!("{self}T00:00:00Z")
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// How one UI language writes dates: month names are the project's own, never the system locale's.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct DateStyle {
+    /// Month names as headings use them ("Тамыз", "Август"), January first.
+    pub months: [String; 12],
+    /// Month names inside a full date ("тамыз", "августи"), January first.
+    pub months_in_date: [String; 12],
+    /// A full date: `{day}`, `{month}` (from `months_in_date`) and `{year}` are replaced.
+    pub date_format: String,
+    /// A month heading: `{month}` (from `months`) and `{year}`.
+    pub month_format: String,
+}
+
+impl DateStyle {
+    pub fn date(&self, date: Date) -> String {
+        self.date_format
+            .replace("{day}", &date.day.to_string())
+            .replace("{month}", &self.months_in_date[usize::from(date.month) - 1])
+            .replace("{year}", &date.year.to_string())
+    }
+
+    pub fn month(&self, year: u16, month: u8) -> String {
+        self.month_format
+            .replace("{month}", &self.months[usize::from(month) - 1])
+            .replace("{year}", &year.to_string())
+    }
+
+    pub fn month_name(&self, month: u8) -> &str {
+        &self.months[usize::from(month) - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_impossible_days() {
+        assert!(Date::parse("2025-02-30").is_none());
+        assert!(Date::parse("2024-02-29").is_some());
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2025-13-01").is_none());
+        assert!(Date::parse("2025-1-01").is_none());
+        assert_eq!(Date::parse("2025-08-27").unwrap().to_string(), "2025-08-27");
+    }
+
+    #[test]
+    fn dates_order_by_day() {
+        assert!(Date::parse("2024-12-31").unwrap() < Date::parse("2025-01-01").unwrap());
+    }
+}

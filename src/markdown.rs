@@ -1,0 +1,181 @@
+//! Markdown to HTML for article bodies. Imported text comes from outside, so raw HTML is
+//! shown as text and only harmless link targets survive.
+
+use crate::highlight;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
+/// The HTML of an article body.
+pub fn render(markdown: &str) -> String {
+    let mut events = Vec::new();
+    let mut code: Option<(String, String)> = None;
+    let mut dropped_links = 0usize;
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        if let Some((lang, text)) = &mut code {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    events.push(Event::Html(highlight::code_block(text, lang).into()));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => events.push(Event::Text(html)),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if is_safe_url(&dest_url) {
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                } else {
+                    dropped_links += 1;
+                }
+            }
+            Event::End(TagEnd::Link) if dropped_links > 0 => dropped_links -= 1,
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = if is_safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::Borrowed("")
+                };
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            // The page title is the only h1; body headings start one level down.
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                events.push(Event::Start(Tag::Heading {
+                    level: demote(level),
+                    id,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                events.push(Event::End(TagEnd::Heading(demote(level))))
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Relative URLs and http(s), mailto and tel links pass; `javascript:`, `data:`, `vbscript:`
+/// and every other scheme do not, however they are spelt.
+pub fn is_safe_url(url: &str) -> bool {
+    // Browsers ignore ASCII whitespace and control characters inside a scheme.
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    match cleaned.find([':', '/', '?', '#']) {
+        Some(i) if cleaned.as_bytes()[i] == b':' => {
+            let scheme = cleaned[..i].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_comes_out_as_text() {
+        let html = render(
+            "Hello <script>alert(1)</script> <b onclick=\"x()\">b</b>\n\n<div>block</div>\n",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<b "), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(html.contains("&lt;div&gt;"), "{html}");
+    }
+
+    #[test]
+    fn dangerous_links_lose_their_target() {
+        let html = render(
+            "[click](javascript:alert(1)) [x](JaVa\tScRiPt:alert(1)) [d](data:text/html,hi) [ok](https://kz.kz/a) [rel](../b/)",
+        );
+        assert!(!html.to_lowercase().contains("javascript"), "{html}");
+        assert!(!html.contains("data:"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://kz.kz/a\">ok</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"../b/\">rel</a>"), "{html}");
+        assert!(html.contains("click"), "the link text stays: {html}");
+    }
+
+    #[test]
+    fn images_with_script_urls_are_emptied() {
+        let html = render("![alt](javascript:alert(1))");
+        assert!(!html.contains("javascript"), "{html}");
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough() {
+        let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1] ~~old~~\n\n[^1]: Note.\n");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<del>old</del>"), "{html}");
+        assert!(html.contains("footnote-definition"), "{html}");
+    }
+
+    #[test]
+    fn fenced_code_is_highlighted_and_headings_demoted() {
+        let html = render("# Top\n\n```toml\na = 1\n```\n");
+        assert!(html.contains("<h2>Top</h2>"), "{html}");
+        assert!(html.contains("hl-code"), "{html}");
+    }
+
+    #[test]
+    fn dialogue_dash_escaped_stays_a_paragraph() {
+        let html = render("\\- Боиси хушнудист, — гуфт.\n");
+        assert_eq!(html, "<p>- Боиси хушнудист, — гуфт.</p>\n");
+    }
+}

@@ -1,0 +1,124 @@
+//! Every page of the site, and where it lives under the base path.
+
+use crate::taxonomy::Kind;
+
+/// A page, independent of UI language; [`Route::path`] places it in one language's tree.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// The bilingual landing page at the site root.
+    Landing,
+    Home {
+        page: usize,
+    },
+    Article {
+        slug: String,
+    },
+    Terms {
+        kind: Kind,
+    },
+    Term {
+        kind: Kind,
+        id: String,
+        page: usize,
+    },
+    Timeline {
+        page: usize,
+    },
+    Year {
+        year: u16,
+        page: usize,
+    },
+    Feed,
+    NotFound,
+}
+
+impl Route {
+    /// Path under the base path, no leading slash; directories end with `/`.
+    pub fn path(&self, lang: &str) -> String {
+        match self {
+            Route::Landing => String::new(),
+            Route::Home { page } => format!("{lang}/{}", paged(*page)),
+            Route::Article { slug } => format!("{lang}/articles/{slug}/"),
+            Route::Terms { kind } => format!("{lang}/{}/", kind.key()),
+            Route::Term { kind, id, page } => {
+                format!("{lang}/{}/{id}/{}", kind.key(), paged(*page))
+            }
+            Route::Timeline { page } => format!("{lang}/timeline/{}", paged(*page)),
+            Route::Year { year, page } => format!("{lang}/timeline/{year}/{}", paged(*page)),
+            Route::Feed => format!("{lang}/feed.xml"),
+            Route::NotFound => "404.html".to_string(),
+        }
+    }
+
+    /// The file that serves this route, relative to the output folder.
+    pub fn file(&self, lang: &str) -> String {
+        let path = self.path(lang);
+        if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path
+        }
+    }
+
+    /// Whether the page exists once per UI language (everything but the landing page and 404).
+    pub fn is_per_language(&self) -> bool {
+        !matches!(self, Route::Landing | Route::NotFound)
+    }
+
+    /// The same list at another page number.
+    pub fn with_page(&self, page: usize) -> Route {
+        match self {
+            Route::Home { .. } => Route::Home { page },
+            Route::Term { kind, id, .. } => Route::Term {
+                kind: *kind,
+                id: id.clone(),
+                page,
+            },
+            Route::Timeline { .. } => Route::Timeline { page },
+            Route::Year { year, .. } => Route::Year { year: *year, page },
+            other => other.clone(),
+        }
+    }
+}
+
+fn paged(page: usize) -> String {
+    if page <= 1 {
+        String::new()
+    } else {
+        format!("page/{page}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_live_in_their_language_tree() {
+        assert_eq!(Route::Home { page: 1 }.file("kk"), "kk/index.html");
+        assert_eq!(Route::Home { page: 2 }.path("tg"), "tg/page/2/");
+        assert_eq!(
+            Route::Article { slug: "a-b".into() }.file("tg"),
+            "tg/articles/a-b/index.html"
+        );
+        assert_eq!(
+            Route::Term {
+                kind: Kind::Country,
+                id: "china".into(),
+                page: 3
+            }
+            .path("kk"),
+            "kk/countries/china/page/3/"
+        );
+        assert_eq!(
+            Route::Year {
+                year: 2025,
+                page: 1
+            }
+            .path("kk"),
+            "kk/timeline/2025/"
+        );
+        assert_eq!(Route::Landing.file("kk"), "index.html");
+        assert_eq!(Route::Feed.file("kk"), "kk/feed.xml");
+    }
+}

@@ -1,0 +1,170 @@
+//! The site model: articles grouped into stories, stories filed under countries and topics.
+
+use super::timeline::Timeline;
+use crate::config::SiteConfig;
+use crate::content::Article;
+use crate::date::Date;
+use crate::taxonomy::{Kind, Taxonomy};
+use std::collections::HashMap;
+
+/// Index of a story in [`Site::stories`].
+pub type StoryId = usize;
+
+/// One event, told in one or more language versions.
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub id: String,
+    /// Indices into [`Site::articles`]: UI languages first in their order, then the rest by code.
+    pub versions: Vec<usize>,
+    /// The earliest version's date: where the story sits in lists and the timeline.
+    pub date: Date,
+    /// Union of the versions' country ids, in taxonomy order.
+    pub countries: Vec<String>,
+    pub topics: Vec<String>,
+}
+
+/// A country or topic that has stories.
+#[derive(Debug, Clone)]
+pub struct TermListing {
+    pub kind: Kind,
+    /// Index into the taxonomy's terms of this kind.
+    pub term: usize,
+    /// Newest first.
+    pub stories: Vec<StoryId>,
+}
+
+/// Everything the renderer needs, built once, never changed.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub taxonomy: Taxonomy,
+    pub articles: Vec<Article>,
+    /// Newest first; ties broken by story id so the order is stable.
+    pub stories: Vec<Story>,
+    pub countries: Vec<TermListing>,
+    pub topics: Vec<TermListing>,
+    pub timeline: Timeline,
+    /// The story of each article, by article index.
+    article_story: Vec<StoryId>,
+}
+
+impl Site {
+    pub fn new(config: SiteConfig, taxonomy: Taxonomy, mut articles: Vec<Article>) -> Site {
+        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let stories = group_stories(&config, &taxonomy, &articles);
+        let countries = listings(Kind::Country, &taxonomy, &stories);
+        let topics = listings(Kind::Topic, &taxonomy, &stories);
+        let timeline = Timeline::new(&stories);
+        let mut article_story = vec![0; articles.len()];
+        for (s, story) in stories.iter().enumerate() {
+            for &a in &story.versions {
+                article_story[a] = s;
+            }
+        }
+        Site {
+            config,
+            taxonomy,
+            articles,
+            stories,
+            countries,
+            topics,
+            timeline,
+            article_story,
+        }
+    }
+
+    pub fn listings(&self, kind: Kind) -> &[TermListing] {
+        match kind {
+            Kind::Country => &self.countries,
+            Kind::Topic => &self.topics,
+        }
+    }
+
+    /// The version of `story` a reader of `ui_lang` sees first: the one in their language if
+    /// there is one, else the first version.
+    pub fn shown_version(&self, story: &Story, ui_lang: &str) -> usize {
+        story
+            .versions
+            .iter()
+            .copied()
+            .find(|&a| self.articles[a].lang.code == ui_lang)
+            .unwrap_or(story.versions[0])
+    }
+
+    /// The story an article belongs to.
+    pub fn story_of(&self, article: usize) -> &Story {
+        &self.stories[self.article_story[article]]
+    }
+}
+
+fn group_stories(config: &SiteConfig, taxonomy: &Taxonomy, articles: &[Article]) -> Vec<Story> {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, article) in articles.iter().enumerate() {
+        by_id.entry(article.story.as_str()).or_default().push(i);
+    }
+    let rank = |code: &str| -> (usize, String) {
+        let ui = config.languages.iter().position(|l| l.code == code);
+        (ui.unwrap_or(usize::MAX), code.to_string())
+    };
+    let mut stories: Vec<Story> = by_id
+        .into_iter()
+        .map(|(id, mut versions)| {
+            versions.sort_by_key(|&a| (rank(articles[a].lang.code), articles[a].slug.clone()));
+            let date = versions
+                .iter()
+                .map(|&a| articles[a].date)
+                .min()
+                .expect("a story has a version");
+            let union = |kind: Kind| -> Vec<String> {
+                taxonomy
+                    .terms(kind)
+                    .iter()
+                    .filter(|t| {
+                        versions.iter().any(|&a| {
+                            let ids = if kind == Kind::Country {
+                                &articles[a].countries
+                            } else {
+                                &articles[a].topics
+                            };
+                            ids.contains(&t.id)
+                        })
+                    })
+                    .map(|t| t.id.clone())
+                    .collect()
+            };
+            Story {
+                id: id.to_string(),
+                countries: union(Kind::Country),
+                topics: union(Kind::Topic),
+                versions,
+                date,
+            }
+        })
+        .collect();
+    stories.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    stories
+}
+
+fn listings(kind: Kind, taxonomy: &Taxonomy, stories: &[Story]) -> Vec<TermListing> {
+    let mut lists: Vec<TermListing> = (0..taxonomy.terms(kind).len())
+        .map(|term| TermListing {
+            kind,
+            term,
+            stories: Vec::new(),
+        })
+        .collect();
+    for (s, story) in stories.iter().enumerate() {
+        let ids = if kind == Kind::Country {
+            &story.countries
+        } else {
+            &story.topics
+        };
+        for id in ids {
+            if let Some(term) = taxonomy.position(kind, id) {
+                lists[term].stories.push(s);
+            }
+        }
+    }
+    lists.retain(|l| !l.stories.is_empty());
+    lists
+}

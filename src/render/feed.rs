@@ -1,0 +1,74 @@
+//! The Atom feed of one UI language: the newest stories, full text, each in its own language.
+
+use super::views::{Link, ViewBuilder};
+use crate::markdown;
+use crate::model::Route;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct FeedView {
+    pub title: String,
+    pub subtitle: String,
+    pub lang: String,
+    /// Absolute URL of the feed itself.
+    pub self_url: String,
+    /// Absolute URL of the page the feed follows.
+    pub home_url: String,
+    pub updated: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+#[derive(Serialize)]
+pub struct FeedEntry {
+    pub title: String,
+    pub url: String,
+    pub lang: String,
+    pub published: String,
+    pub author: String,
+    pub summary: String,
+    /// HTML, escaped by the template as Atom's `type="html"` wants.
+    pub content: String,
+    pub categories: Vec<Link>,
+}
+
+pub fn feed(views: &ViewBuilder) -> FeedView {
+    let site = views.site;
+    let lang = views.ui.code.as_str();
+    let entries: Vec<FeedEntry> = site
+        .stories
+        .iter()
+        .take(site.config.feed_length)
+        .map(|story| {
+            let index = site.shown_version(story, lang);
+            let article = &site.articles[index];
+            let card = views.card_for(story, index);
+            FeedEntry {
+                title: article.title.clone(),
+                url: views.url(
+                    &Route::Article {
+                        slug: article.slug.clone(),
+                    },
+                    lang,
+                ),
+                lang: article.lang.code.to_string(),
+                published: article.date.rfc3339(),
+                author: article.source.outlet.clone(),
+                summary: article.summary.clone(),
+                content: markdown::render(&article.body),
+                categories: card.countries.into_iter().chain(card.topics).collect(),
+            }
+        })
+        .collect();
+    FeedView {
+        title: views.ui.title.clone(),
+        subtitle: views.ui.description.clone(),
+        lang: lang.to_string(),
+        self_url: views.url(&Route::Feed, lang),
+        home_url: views.url(&Route::Home { page: 1 }, lang),
+        updated: entries
+            .first()
+            .map(|e| e.published.clone())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
+        entries,
+    }
+}

@@ -1,0 +1,13 @@
+//! Stage 3: every page of every UI language, rendered from the model through Tera templates.
+//! Article bodies are turned into HTML once and reused by both UI trees.
+
+mod chart;
+mod feed;
+mod pages;
+mod sitemap;
+pub mod templates;
+mod views;
+
+pub use pages::{RenderStats, render_site};
+pub use templates::Templates;
+pub use views::Assets;

@@ -1,0 +1,175 @@
+//! Loading the Tera templates: dostyk's built-in set, overridden file by file by the
+//! project's `templates/`. Errors name the template file and line.
+
+use crate::error::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The built-in templates, by name. A project's `templates/<name>` replaces one.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("landing.html", include_str!("../../templates/landing.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("terms.html", include_str!("../../templates/terms.html")),
+    ("term.html", include_str!("../../templates/term.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+    (
+        "partials/story.html",
+        include_str!("../../templates/partials/story.html"),
+    ),
+    (
+        "partials/stories.html",
+        include_str!("../../templates/partials/stories.html"),
+    ),
+    (
+        "partials/pagination.html",
+        include_str!("../../templates/partials/pagination.html"),
+    ),
+    (
+        "partials/chart.html",
+        include_str!("../../templates/partials/chart.html"),
+    ),
+];
+
+/// Compiled templates and where each came from, for error messages.
+pub struct Templates {
+    pub tera: tera::Tera,
+    origins: BTreeMap<String, PathBuf>,
+}
+
+impl Templates {
+    /// Built-in templates, then every file of `dir` (if it exists) over them.
+    pub fn load(dir: &Path) -> Result<Templates, Vec<Diagnostic>> {
+        let mut sources: BTreeMap<String, (PathBuf, String)> = BUILT_IN
+            .iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    (
+                        PathBuf::from(format!("(built-in) templates/{name}")),
+                        text.to_string(),
+                    ),
+                )
+            })
+            .collect();
+        let mut problems = Vec::new();
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        problems.push(Diagnostic::in_file(
+                            e.path().unwrap_or(dir),
+                            format!("cannot read: {e}"),
+                        ));
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file()
+                    || entry.file_name().to_string_lossy().starts_with('.')
+                {
+                    continue;
+                }
+                let path = entry.path();
+                let name = path
+                    .strip_prefix(dir)
+                    .expect("walked from dir")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                match std::fs::read(path).map(String::from_utf8) {
+                    Ok(Ok(text)) => {
+                        sources.insert(name, (path.to_path_buf(), text));
+                    }
+                    Ok(Err(_)) => problems.push(Diagnostic::in_file(path, "not valid UTF-8")),
+                    Err(e) => problems.push(Diagnostic::in_file(path, format!("cannot read: {e}"))),
+                }
+            }
+        }
+        let origins: BTreeMap<String, PathBuf> = sources
+            .iter()
+            .map(|(name, (path, _))| (name.clone(), path.clone()))
+            .collect();
+        // Tera reports one error per attempt: drop each broken template and try again, so
+        // every broken template is reported at once.
+        let mut broken: Vec<String> = Vec::new();
+        loop {
+            let mut tera = tera::Tera::new();
+            tera.autoescape_on([".html", ".xml"]);
+            let batch = sources
+                .iter()
+                .filter(|(name, _)| !broken.contains(name))
+                .map(|(name, (_, text))| (name.as_str(), text.as_str()));
+            match tera.add_raw_templates(batch) {
+                Ok(()) if problems.is_empty() && broken.is_empty() => {
+                    return Ok(Templates { tera, origins });
+                }
+                Ok(()) => return Err(problems),
+                Err(e) => {
+                    let diagnostic = diagnostic(&e, &origins);
+                    let culprit = culprit(&e)
+                        .filter(|name| sources.contains_key(name) && !broken.contains(name));
+                    let parent_is_broken = matches!(e.kind(), tera::ErrorKind::MissingParent { parent, .. } if broken.contains(parent));
+                    if !parent_is_broken {
+                        problems.push(diagnostic);
+                    }
+                    match culprit {
+                        Some(name) => broken.push(name),
+                        None => return Err(problems),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Renders `name`, mapping a failure to the template's file and line.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| diagnostic(&e, &self.origins))
+    }
+}
+
+/// The template an error is about, when Tera says.
+fn culprit(e: &tera::Error) -> Option<String> {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            Some(report.filename().to_string())
+        }
+        tera::ErrorKind::MissingParent { current, .. } => Some(current.clone()),
+        tera::ErrorKind::CircularExtend { tpl, .. }
+        | tera::ErrorKind::CircularInclude { tpl, .. } => Some(tpl.clone()),
+        _ => None,
+    }
+}
+
+fn diagnostic(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagnostic {
+    let file = |name: &str| {
+        origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")))
+    };
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            Diagnostic::at(
+                &file(report.filename()),
+                report.span().start_line,
+                format!("template error: {}", report.message()),
+            )
+        }
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::in_file(
+            &file(current),
+            format!("template extends \"{parent}\", which does not exist"),
+        ),
+        other => {
+            let name = culprit(e).unwrap_or_default();
+            Diagnostic::in_file(&file(&name), format!("template error: {other}"))
+        }
+    }
+}

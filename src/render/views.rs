@@ -1,0 +1,378 @@
+//! What templates see: plain serializable structs, built from the model per UI language.
+//! List pages get article metadata only, never rendered bodies.
+
+use crate::config::UiLanguage;
+use crate::content::Article;
+use crate::model::{Route, Site, Story};
+use crate::taxonomy::Kind;
+use serde::Serialize;
+
+/// What every page has: language, site identity, navigation, head links.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    /// The UI language: `<html lang>`.
+    pub lang: &'a str,
+    pub site: SiteView<'a>,
+    /// The `<title>`.
+    pub title: String,
+    /// The page's own heading (`h1`).
+    pub heading: String,
+    pub description: String,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// The same page in every UI language (language switch and hreflang).
+    pub alternates: Vec<Alternate>,
+    /// The URL `x-default` points at.
+    pub x_default: String,
+    pub nav: Vec<Link>,
+    pub breadcrumbs: Vec<Link>,
+    pub feed: Option<Link>,
+    pub assets: Assets,
+}
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Root-relative link to this language's home.
+    pub home: String,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub name: String,
+    /// Root-relative, for the language switch.
+    pub href: String,
+    /// Absolute, for `hreflang`.
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Assets {
+    pub style: String,
+    pub syntax: String,
+    pub icon: String,
+}
+
+/// A story as one entry of a list, in the UI language's terms.
+#[derive(Serialize)]
+pub struct StoryCard {
+    pub title: String,
+    pub href: String,
+    /// The language of the shown version's text.
+    pub lang: &'static str,
+    pub lang_name: &'static str,
+    pub lang_short: &'static str,
+    /// Whether the text is in a language other than the UI's: the badge is shown then.
+    pub foreign: bool,
+    pub date: String,
+    pub datetime: String,
+    pub summary: String,
+    pub outlet: String,
+    pub countries: Vec<Link>,
+    pub topics: Vec<Link>,
+    pub also_in: Vec<VersionLink>,
+}
+
+/// Another language version of the same story.
+#[derive(Serialize)]
+pub struct VersionLink {
+    pub lang: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub title: String,
+}
+
+/// An article page's own content.
+#[derive(Serialize)]
+pub struct ArticleView<'a> {
+    pub card: StoryCard,
+    pub body: &'a str,
+    pub date_note: Option<&'a str>,
+    pub source_url: Option<&'a str>,
+    pub photo: Option<&'a str>,
+}
+
+/// Page numbers of a paginated list.
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// Page links around the current one; `None` marks a gap.
+    pub pages: Vec<Option<Link>>,
+}
+
+/// Builds views for one UI language.
+pub struct ViewBuilder<'a> {
+    pub site: &'a Site,
+    pub ui: &'a UiLanguage,
+    pub assets: &'a Assets,
+}
+
+impl<'a> ViewBuilder<'a> {
+    pub fn href(&self, route: &Route) -> String {
+        format!(
+            "{}{}",
+            self.site.config.base_path,
+            route.path(&self.ui.code)
+        )
+    }
+
+    pub fn url(&self, route: &Route, lang: &str) -> String {
+        format!("{}{}", self.site.config.base_url, route.path(lang))
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.ui
+            .strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| format!("[{key}]"))
+    }
+
+    pub fn count(&self, n: usize) -> String {
+        self.t("story_count").replace("{n}", &n.to_string())
+    }
+
+    pub fn term_label(&self, kind: Kind, id: &str) -> String {
+        self.site
+            .taxonomy
+            .terms(kind)
+            .iter()
+            .find(|t| t.id == id)
+            .and_then(|t| t.labels.get(&self.ui.code))
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn term_links(&self, kind: Kind, ids: &[String]) -> Vec<Link> {
+        ids.iter()
+            .map(|id| Link {
+                label: self.term_label(kind, id),
+                href: self.href(&Route::Term {
+                    kind,
+                    id: id.clone(),
+                    page: 1,
+                }),
+                current: false,
+            })
+            .collect()
+    }
+
+    /// The page frame. `route` is this page; `heading` its `h1`. The canonical URL is the page
+    /// itself; article pages point it at their own language's tree (see [`Self::canonical_tree`]).
+    pub fn page(
+        &self,
+        route: &Route,
+        heading: String,
+        description: String,
+        breadcrumbs: Vec<Link>,
+    ) -> PageView<'a> {
+        let config = &self.site.config;
+        let lang = self.ui.code.as_str();
+        let title = if matches!(route, Route::Home { page: 1 }) {
+            self.ui.title.clone()
+        } else {
+            format!("{heading} — {}", self.ui.title)
+        };
+        let alternates = config
+            .languages
+            .iter()
+            .map(|l| Alternate {
+                lang: l.code.clone(),
+                name: l.native_name.clone(),
+                href: format!("{}{}", config.base_path, route.path(&l.code)),
+                url: self.url(route, &l.code),
+                current: l.code == lang,
+            })
+            .collect();
+        let nav_item = |key: &str, target: Route| Link {
+            label: self.t(key),
+            current: section(route) == section(&target),
+            href: self.href(&target),
+        };
+        PageView {
+            lang,
+            site: SiteView {
+                title: &self.ui.title,
+                description: &self.ui.description,
+                home: self.href(&Route::Home { page: 1 }),
+                base_url: &config.base_url,
+                base_path: &config.base_path,
+            },
+            title,
+            heading,
+            description,
+            canonical: self.url(route, lang),
+            alternates,
+            x_default: self.url(route, &config.default_language().code),
+            nav: vec![
+                nav_item("home", Route::Home { page: 1 }),
+                nav_item(
+                    "countries",
+                    Route::Terms {
+                        kind: Kind::Country,
+                    },
+                ),
+                nav_item("topics", Route::Terms { kind: Kind::Topic }),
+                nav_item("timeline", Route::Timeline { page: 1 }),
+            ],
+            breadcrumbs,
+            feed: Some(Link {
+                label: self.t("feed"),
+                href: self.href(&Route::Feed),
+                current: false,
+            }),
+            assets: self.assets.clone(),
+        }
+    }
+
+    /// The UI tree an article's canonical URL is in: its own language's, or the default one
+    /// when its language is not a UI language.
+    pub fn canonical_tree(&self, article: &Article) -> String {
+        let config = &self.site.config;
+        let code = article.lang.code;
+        if config.language(code).is_some() {
+            code.to_string()
+        } else {
+            config.default_language().code.clone()
+        }
+    }
+
+    /// The first breadcrumb of every page: this language's home.
+    pub fn home_crumb(&self) -> Link {
+        Link {
+            label: self.t("home"),
+            href: self.href(&Route::Home { page: 1 }),
+            current: false,
+        }
+    }
+
+    pub fn crumb(&self, key_or_label: String, route: &Route) -> Link {
+        Link {
+            label: key_or_label,
+            href: self.href(route),
+            current: false,
+        }
+    }
+
+    /// A story as a list entry: the version in the UI language when there is one.
+    pub fn card(&self, story: &Story) -> StoryCard {
+        let shown = self.site.shown_version(story, &self.ui.code);
+        self.card_for(story, shown)
+    }
+
+    /// An entry for one given version of `story`.
+    pub fn card_for(&self, story: &Story, version: usize) -> StoryCard {
+        let article: &Article = &self.site.articles[version];
+        let also_in = story
+            .versions
+            .iter()
+            .filter(|&&v| v != version)
+            .map(|&v| {
+                let other = &self.site.articles[v];
+                VersionLink {
+                    lang: other.lang.code,
+                    name: other.lang.native_name,
+                    href: self.href(&Route::Article {
+                        slug: other.slug.clone(),
+                    }),
+                    title: other.title.clone(),
+                }
+            })
+            .collect();
+        StoryCard {
+            title: article.title.clone(),
+            href: self.href(&Route::Article {
+                slug: article.slug.clone(),
+            }),
+            lang: article.lang.code,
+            lang_name: article.lang.native_name,
+            lang_short: article.lang.short,
+            foreign: article.lang.code != self.ui.code,
+            date: self.ui.dates.date(article.date),
+            datetime: article.date.to_string(),
+            summary: article.summary.clone(),
+            outlet: article.source.outlet.clone(),
+            countries: self.term_links(Kind::Country, &article.countries),
+            topics: self.term_links(Kind::Topic, &article.topics),
+            also_in,
+        }
+    }
+
+    pub fn article(&self, index: usize, body: &'a str) -> ArticleView<'a> {
+        let article = &self.site.articles[index];
+        let story = self.site.story_of(index);
+        ArticleView {
+            card: self.card_for(story, index),
+            body,
+            date_note: article.date_note.as_deref(),
+            source_url: article
+                .source
+                .url
+                .as_deref()
+                .filter(|u| crate::markdown::is_safe_url(u)),
+            photo: article.source.photo.as_deref(),
+        }
+    }
+
+    pub fn pagination(&self, route: &Route, current: usize, total: usize) -> Pagination {
+        let link = |n: usize| Link {
+            label: n.to_string(),
+            href: self.href(&route.with_page(n)),
+            current: n == current,
+        };
+        let mut pages: Vec<Option<Link>> = Vec::new();
+        for n in 1..=total {
+            let near = n == 1 || n == total || n.abs_diff(current) <= 2;
+            if near {
+                pages.push(Some(link(n)));
+            } else if pages.last().is_some_and(Option::is_some) {
+                pages.push(None);
+            }
+        }
+        Pagination {
+            current,
+            total,
+            previous: (current > 1).then(|| self.href(&route.with_page(current - 1))),
+            next: (current < total).then(|| self.href(&route.with_page(current + 1))),
+            pages,
+        }
+    }
+}
+
+/// Which top navigation entry a page belongs to.
+fn section(route: &Route) -> u8 {
+    match route {
+        Route::Home { .. }
+        | Route::Landing
+        | Route::Article { .. }
+        | Route::Feed
+        | Route::NotFound => 0,
+        Route::Terms {
+            kind: Kind::Country,
+        }
+        | Route::Term {
+            kind: Kind::Country,
+            ..
+        } => 1,
+        Route::Terms { kind: Kind::Topic }
+        | Route::Term {
+            kind: Kind::Topic, ..
+        } => 2,
+        Route::Timeline { .. } | Route::Year { .. } => 3,
+    }
+}

@@ -1,0 +1,200 @@
+//! `content/taxonomy.toml`: the countries and topics articles are filed under.
+
+use crate::config::SiteConfig;
+use crate::error::{Diagnostic, line_of, toml_diagnostic};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use toml::Spanned;
+
+/// Countries and topics, in the order the taxonomy file gives them.
+#[derive(Debug, Clone, Default)]
+pub struct Taxonomy {
+    pub countries: Vec<Term>,
+    pub topics: Vec<Term>,
+}
+
+/// One country or topic.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// Stable Latin id, used in front matter and URLs.
+    pub id: String,
+    /// Label per UI language code.
+    pub labels: BTreeMap<String, String>,
+    /// Lower-case stems per source language, by which the importer recognises the term.
+    pub words: BTreeMap<String, Vec<String>>,
+}
+
+/// Which of the two vocabularies a term belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Country,
+    Topic,
+}
+
+impl Kind {
+    /// The front matter key and URL segment: `countries`, `topics`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Country => "countries",
+            Kind::Topic => "topics",
+        }
+    }
+
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Topic => "topic",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomy {
+    #[serde(default)]
+    countries: Vec<RawTerm>,
+    #[serde(default)]
+    topics: Vec<RawTerm>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: Spanned<String>,
+    label: BTreeMap<String, String>,
+    #[serde(default)]
+    words: BTreeMap<String, Vec<String>>,
+}
+
+impl Taxonomy {
+    /// Reads and checks the taxonomy: ids well-formed and unique, a label in every UI language.
+    pub fn load(path: &Path, config: &SiteConfig) -> Result<Taxonomy, Vec<Diagnostic>> {
+        let bytes = std::fs::read(path)
+            .map_err(|e| vec![Diagnostic::in_file(path, format!("cannot read: {e}"))])?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| vec![Diagnostic::in_file(path, "not valid UTF-8")])?;
+        Self::parse(path, &text, config)
+    }
+
+    pub fn parse(
+        path: &Path,
+        text: &str,
+        config: &SiteConfig,
+    ) -> Result<Taxonomy, Vec<Diagnostic>> {
+        let raw: RawTaxonomy =
+            toml::from_str(text).map_err(|e| vec![toml_diagnostic(path, text, 1, &e)])?;
+        let mut problems = Vec::new();
+        let mut check = |terms: Vec<RawTerm>, kind: Kind| -> Vec<Term> {
+            let mut seen = BTreeMap::new();
+            let mut out = Vec::new();
+            for term in terms {
+                let line = line_of(text, term.id.span().start);
+                let id = term.id.into_inner();
+                if !crate::slug::is_valid(&id) {
+                    problems.push(Diagnostic::at(
+                        path,
+                        line,
+                        format!("{} id \"{id}\" must be lower-case Latin letters, digits and single hyphens", kind.singular()),
+                    ));
+                    continue;
+                }
+                if let Some(first) = seen.insert(id.clone(), line) {
+                    problems.push(Diagnostic::at(
+                        path,
+                        line,
+                        format!(
+                            "{} \"{id}\" is defined twice (first on line {first})",
+                            kind.singular()
+                        ),
+                    ));
+                    continue;
+                }
+                for language in &config.languages {
+                    if term
+                        .label
+                        .get(&language.code)
+                        .is_none_or(|l| l.trim().is_empty())
+                    {
+                        problems.push(Diagnostic::at(
+                            path,
+                            line,
+                            format!(
+                                "{} \"{id}\" has no label for UI language \"{}\"",
+                                kind.singular(),
+                                language.code
+                            ),
+                        ));
+                    }
+                }
+                let words = term
+                    .words
+                    .into_iter()
+                    .map(|(lang, stems)| {
+                        (lang, stems.into_iter().map(|s| s.to_lowercase()).collect())
+                    })
+                    .collect();
+                out.push(Term {
+                    id,
+                    labels: term.label,
+                    words,
+                });
+            }
+            out
+        };
+        let countries = check(raw.countries, Kind::Country);
+        let topics = check(raw.topics, Kind::Topic);
+        if problems.is_empty() {
+            Ok(Taxonomy { countries, topics })
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn terms(&self, kind: Kind) -> &[Term] {
+        match kind {
+            Kind::Country => &self.countries,
+            Kind::Topic => &self.topics,
+        }
+    }
+
+    pub fn position(&self, kind: Kind, id: &str) -> Option<usize> {
+        self.terms(kind).iter().position(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> SiteConfig {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("site.toml"),
+            "base_url = \"https://x.org/\"\nui_languages = [\"kk\", \"tg\"]\n[languages.kk]\ntitle = \"a\"\ndescription = \"b\"\n[languages.tg]\ntitle = \"c\"\ndescription = \"d\"\n",
+        )
+        .unwrap();
+        SiteConfig::load(dir.path(), None).unwrap()
+    }
+
+    #[test]
+    fn reports_duplicates_and_missing_labels_with_lines() {
+        let text = "[[countries]]\nid = \"kazakhstan\"\nlabel = { kk = \"Қазақстан\", tg = \"Қазоқистон\" }\n\n[[countries]]\nid = \"kazakhstan\"\nlabel = { kk = \"Қазақстан\" }\n";
+        let problems = Taxonomy::parse(Path::new("taxonomy.toml"), text, &config()).unwrap_err();
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["taxonomy.toml:6: country \"kazakhstan\" is defined twice (first on line 2)"],
+        );
+    }
+
+    #[test]
+    fn requires_a_label_per_ui_language() {
+        let text = "[[topics]]\nid = \"water\"\nlabel = { kk = \"Су\" }\n";
+        let problems = Taxonomy::parse(Path::new("t.toml"), text, &config()).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "t.toml:2: topic \"water\" has no label for UI language \"tg\""
+        );
+    }
+}
