@@ -1,5 +1,6 @@
 //! Fenced code highlighted by syntect into CSS classes, and the stylesheet for those classes.
-//! The syntax definitions load once, and only if some article has a code block.
+//! The syntax definitions (syntect's, plus the extra ones bat ships, such as TOML) load once,
+//! and only if some article has a code block.
 
 use std::sync::OnceLock;
 use syntect::highlighting::ThemeSet;
@@ -13,7 +14,7 @@ const DARK_THEME: &str = "base16-ocean.dark";
 
 fn syntaxes() -> &'static SyntaxSet {
     static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
-    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
+    SYNTAXES.get_or_init(two_face::syntax::extra_newlines)
 }
 
 /// `<pre>` HTML for a code block; `lang` is the fence's info string (may be empty).

@@ -2,7 +2,7 @@
 //! shown as text and only harmless link targets survive.
 
 use crate::highlight;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
@@ -13,6 +13,8 @@ pub fn render(markdown: &str) -> String {
     let mut events = Vec::new();
     let mut code: Option<(String, String)> = None;
     let mut dropped_links = 0usize;
+    // Per open image: whether it was kept (its source is safe).
+    let mut images: Vec<bool> = Vec::new();
     for event in Parser::new_ext(markdown, OPTIONS) {
         if let Some((lang, text)) = &mut code {
             match event {
@@ -52,23 +54,29 @@ pub fn render(markdown: &str) -> String {
                 }
             }
             Event::End(TagEnd::Link) if dropped_links > 0 => dropped_links -= 1,
+            // An image with an unsafe source becomes its alt text: `<img src="">` would be
+            // invalid HTML and make browsers fetch the page itself.
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                let dest_url = if is_safe_url(&dest_url) {
-                    dest_url
-                } else {
-                    CowStr::Borrowed("")
-                };
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                let safe = is_safe_url(&dest_url);
+                images.push(safe);
+                if safe {
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if images.pop().unwrap_or(true) {
+                    events.push(Event::End(TagEnd::Image));
+                }
             }
             // The page title is the only h1; body headings start one level down.
             Event::Start(Tag::Heading {
@@ -153,9 +161,14 @@ mod tests {
     }
 
     #[test]
-    fn images_with_script_urls_are_emptied() {
-        let html = render("![alt](javascript:alert(1))");
+    fn images_with_script_urls_become_their_alt_text() {
+        let html = render("![alt](javascript:alert(1)) ![ok](a.png)");
         assert!(!html.contains("javascript"), "{html}");
+        assert!(!html.contains("src=\"\""), "{html}");
+        assert!(
+            html.contains("<p>alt <img src=\"a.png\" alt=\"ok\" /></p>"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -261,12 +261,14 @@ impl<'a> Renderer<'a> {
                 },
             ),
         ];
-        let mut page = views.page(
-            &route,
-            article.title.clone(),
-            article.summary.clone(),
-            crumbs,
-        );
+        // A text with no paragraph (only a heading, a list or nothing) has no summary; the
+        // page still needs a description.
+        let description = if article.summary.is_empty() {
+            article.title.clone()
+        } else {
+            article.summary.clone()
+        };
+        let mut page = views.page(&route, article.title.clone(), description, crumbs);
         page.canonical = views.url(&route, &views.canonical_tree(article));
         let mut context = tera::Context::new();
         context.insert("page", &page);

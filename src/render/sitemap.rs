@@ -4,12 +4,15 @@ use crate::config::SiteConfig;
 use crate::model::Route;
 use std::fmt::Write;
 
-/// One sitemap entry per page and UI language, each listing all its language versions.
+/// One sitemap entry per HTML page and UI language, each listing all its language versions.
 pub fn sitemap(config: &SiteConfig, routes: &[(Route, Option<String>)]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (route, lastmod) in routes {
+    for (route, lastmod) in routes
+        .iter()
+        .filter(|(route, _)| !matches!(route, Route::NotFound | Route::Feed))
+    {
         let url = |lang: &str| format!("{}{}", config.base_url, route.path(lang));
         let langs: Vec<&str> = if route.is_per_language() {
             config.languages.iter().map(|l| l.code.as_str()).collect()

@@ -99,6 +99,8 @@ pub struct VersionLink {
 pub struct ArticleView<'a> {
     pub card: StoryCard,
     pub body: &'a str,
+    /// Whether the body has a highlighted code block: the page then links `syntax.css`.
+    pub has_code: bool,
     pub date_note: Option<&'a str>,
     pub source_url: Option<&'a str>,
     pub photo: Option<&'a str>,
@@ -303,8 +305,10 @@ impl<'a> ViewBuilder<'a> {
             lang_name: article.lang.native_name,
             lang_short: article.lang.short,
             foreign: article.lang.code != self.ui.code,
-            date: self.ui.dates.date(article.date),
-            datetime: article.date.to_string(),
+            // A list files a story under the day it broke (its earliest version), so that is
+            // the date its entry shows; the article page shows the version's own date.
+            date: self.ui.dates.date(story.date),
+            datetime: story.date.to_string(),
             summary: article.summary.clone(),
             outlet: article.source.outlet.clone(),
             countries: self.term_links(Kind::Country, &article.countries),
@@ -316,9 +320,13 @@ impl<'a> ViewBuilder<'a> {
     pub fn article(&self, index: usize, body: &'a str) -> ArticleView<'a> {
         let article = &self.site.articles[index];
         let story = self.site.story_of(index);
+        let mut card = self.card_for(story, index);
+        card.date = self.ui.dates.date(article.date);
+        card.datetime = article.date.to_string();
         ArticleView {
-            card: self.card_for(story, index),
+            card,
             body,
+            has_code: body.contains("<pre class=\"hl-code\""),
             date_note: article.date_note.as_deref(),
             source_url: article
                 .source

@@ -1,0 +1,256 @@
+//! The bilingual rules: `<html lang>` per tree, article text in its own language, a language
+//! switch to the same page in the other tree, hreflang alternates, canonical URLs, dates
+//! written the way each UI language writes them.
+
+mod common;
+
+use common::*;
+
+/// The tree a page belongs to: `kk`, `tg`, or `None` for the landing page and 404.
+fn tree_of(rel: &str) -> Option<&'static str> {
+    UI.into_iter().find(|ui| rel.starts_with(&format!("{ui}/")))
+}
+
+/// The same page in the other tree: `kk/x/index.html` → `tg/x/`.
+fn counterpart(rel: &str, to: &str) -> String {
+    let (_, rest) = rel.split_once('/').unwrap();
+    let rest = rest.strip_suffix("index.html").unwrap_or(rest);
+    format!("{to}/{rest}")
+}
+
+#[test]
+fn every_page_has_lang_title_description_and_viewport() {
+    let site = build_repo(SUB_BASE);
+    let pages = site.html_files();
+    assert!(pages.len() >= 50);
+    for rel in &pages {
+        let doc = site.html(rel);
+        let lang = attr(&doc, "html", "lang", rel);
+        assert_eq!(lang, tree_of(rel).unwrap_or("kk"), "{rel}: <html lang>");
+        let title = text_of(one(&doc, "head title", rel));
+        assert!(!title.is_empty(), "{rel}: empty <title>");
+        let description = attr(&doc, "meta[name=description]", "content", rel);
+        assert!(
+            description.trim().chars().count() >= 10,
+            "{rel}: description {description:?}"
+        );
+        let viewport = attr(&doc, "meta[name=viewport]", "content", rel);
+        assert!(viewport.contains("width=device-width"), "{rel}: {viewport}");
+        assert_eq!(doc.select(&sel("h1")).count(), 1, "{rel}: one h1 per page");
+    }
+}
+
+#[test]
+fn page_titles_are_in_the_ui_language() {
+    let site = build_repo(ROOT_BASE);
+    let kk = text_of(one(&site.html("kk/countries/index.html"), "title", "kk"));
+    let tg = text_of(one(&site.html("tg/countries/index.html"), "title", "tg"));
+    assert!(kk.contains("Елдер") && kk.contains("Достық"), "{kk}");
+    assert!(tg.contains("Кишварҳо") && tg.contains("Дӯстӣ"), "{tg}");
+}
+
+#[test]
+fn article_text_is_marked_with_its_own_language() {
+    let site = build_repo(SUB_BASE);
+    let articles = repo_articles();
+    let mut foreign = 0;
+    for article in &articles {
+        for ui in UI {
+            let rel = format!("{ui}/articles/{}/index.html", article.slug);
+            let doc = site.html(&rel);
+            assert_eq!(attr(&doc, "html", "lang", &rel), ui);
+            let body = one(&doc, ".article-body", &rel);
+            assert_eq!(
+                body.value().attr("lang"),
+                Some(article.lang.as_str()),
+                "{rel}: .article-body lang"
+            );
+            assert!(
+                text_of(body).chars().count() > 200,
+                "{rel}: the body is there"
+            );
+            let h1 = one(&doc, "h1", &rel);
+            assert_eq!(
+                effective_lang(h1).as_deref(),
+                Some(article.lang.as_str()),
+                "{rel}: h1 lang"
+            );
+            assert_eq!(text_of(h1), article.title, "{rel}: the h1 is the title");
+            if article.lang != ui {
+                foreign += 1;
+            }
+        }
+    }
+    // A Tajik article in the kk tree, a Kazakh one in the tg tree, the Uzbek one in both.
+    assert!(foreign >= 6, "{foreign}");
+}
+
+#[test]
+fn the_language_switch_lands_on_the_same_page_in_the_other_tree() {
+    let site = build_repo(SUB_BASE);
+    let mut checked = 0;
+    for rel in site.html_files() {
+        let Some(ui) = tree_of(&rel) else {
+            continue;
+        };
+        let other = if ui == "kk" { "tg" } else { "kk" };
+        let doc = site.html(&rel);
+        let links: Vec<_> = doc.select(&sel(".lang-switch a")).collect();
+        assert_eq!(links.len(), 1, "{rel}: one link to the other tree");
+        let href = links[0].value().attr("href").unwrap();
+        let expected = format!("/REPO/{}", counterpart(&rel, other));
+        assert_eq!(href, expected, "{rel}: language switch");
+        assert_eq!(links[0].value().attr("hreflang"), Some(other), "{rel}");
+        assert_eq!(links[0].value().attr("lang"), Some(other), "{rel}");
+        assert!(
+            file_for_path("/REPO/", href).is_ok_and(|f| site.exists(&f)),
+            "{rel}: {href} exists"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 50, "{checked}");
+}
+
+#[test]
+fn hreflang_alternates_list_both_trees_and_x_default() {
+    let site = build_repo(SUB_BASE);
+    for rel in site.html_files() {
+        let doc = site.html(&rel);
+        let alternates: Vec<(String, String)> = doc
+            .select(&sel("link[rel=alternate][hreflang]"))
+            .map(|l| {
+                (
+                    l.value().attr("hreflang").unwrap().to_string(),
+                    l.value().attr("href").unwrap().to_string(),
+                )
+            })
+            .collect();
+        if rel == "404.html" {
+            continue; // served for any missing URL: no alternates to declare
+        }
+        let langs: Vec<&str> = alternates.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(langs, ["kk", "tg", "x-default"], "{rel}");
+        let url_of = |lang: &str| {
+            alternates
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map(|(_, u)| u.clone())
+                .unwrap()
+        };
+        match tree_of(&rel) {
+            Some(_) => {
+                assert_eq!(
+                    url_of("kk"),
+                    format!("{SUB_BASE}{}", counterpart(&rel, "kk"))
+                );
+                assert_eq!(
+                    url_of("tg"),
+                    format!("{SUB_BASE}{}", counterpart(&rel, "tg"))
+                );
+                assert_eq!(url_of("x-default"), url_of("kk"), "{rel}: x-default");
+            }
+            None => {
+                assert_eq!(rel, "index.html");
+                assert_eq!(url_of("kk"), format!("{SUB_BASE}kk/"));
+                assert_eq!(url_of("tg"), format!("{SUB_BASE}tg/"));
+                assert_eq!(url_of("x-default"), SUB_BASE);
+            }
+        }
+        for (lang, url) in &alternates {
+            check_absolute(&site.out, SUB_BASE, url)
+                .unwrap_or_else(|e| panic!("{rel}: hreflang {lang}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn canonical_urls_point_at_the_article_language_tree() {
+    let site = build_repo(SUB_BASE);
+    for article in repo_articles() {
+        let tree = if UI.contains(&article.lang.as_str()) {
+            article.lang.as_str()
+        } else {
+            "kk"
+        };
+        let expected = format!("{SUB_BASE}{tree}/articles/{}/", article.slug);
+        for ui in UI {
+            let rel = format!("{ui}/articles/{}/index.html", article.slug);
+            let doc = site.html(&rel);
+            assert_eq!(
+                attr(&doc, "link[rel=canonical]", "href", &rel),
+                expected,
+                "{rel} ({})",
+                article.lang
+            );
+        }
+    }
+    // Other pages are their own canonical.
+    for rel in ["kk/topics/index.html", "tg/timeline/2025/index.html"] {
+        let doc = site.html(rel);
+        let path = rel.strip_suffix("index.html").unwrap();
+        assert_eq!(
+            attr(&doc, "link[rel=canonical]", "href", rel),
+            format!("{SUB_BASE}{path}")
+        );
+    }
+    let landing = site.html("index.html");
+    assert_eq!(
+        attr(&landing, "link[rel=canonical]", "href", "index.html"),
+        SUB_BASE
+    );
+}
+
+#[test]
+fn dates_are_written_the_way_each_ui_language_writes_them() {
+    let site = build_repo(ROOT_BASE);
+    let august: Vec<SourceArticle> = repo_articles()
+        .into_iter()
+        .filter(|a| a.date == "2025-08-27")
+        .collect();
+    assert_eq!(august.len(), 2, "the two versions of 27 August 2025");
+    for (ui, written) in [("kk", "27 тамыз 2025"), ("tg", "27 августи 2025")] {
+        for article in &august {
+            let rel = format!("{ui}/articles/{}/index.html", article.slug);
+            let doc = site.html(&rel);
+            let time = one(&doc, "time[datetime]", &rel);
+            assert_eq!(time.value().attr("datetime"), Some("2025-08-27"), "{rel}");
+            assert_eq!(text_of(time), written, "{rel}");
+        }
+        for rel in [
+            format!("{ui}/index.html"),
+            format!("{ui}/timeline/2025/index.html"),
+        ] {
+            let doc = site.html(&rel);
+            let time = doc
+                .select(&sel("time[datetime=\"2025-08-27\"]"))
+                .next()
+                .unwrap_or_else(|| panic!("{rel}: no time for 2025-08-27"));
+            assert_eq!(text_of(time), written, "{rel}");
+        }
+    }
+    // Every <time> is machine-readable and its text carries the year.
+    for rel in site.html_files() {
+        let doc = site.html(&rel);
+        for time in doc.select(&sel("time")) {
+            let datetime = time.value().attr("datetime").expect("datetime");
+            assert!(
+                datetime.len() == 10 && text_of(time).ends_with(&datetime[..4]),
+                "{rel}: {datetime} / {}",
+                text_of(time)
+            );
+        }
+    }
+}
+
+#[test]
+fn lists_mark_each_title_with_its_language() {
+    let site = build_repo(ROOT_BASE);
+    let articles = repo_articles();
+    for ui in UI {
+        let rel = format!("{ui}/index.html");
+        for listed in listed_stories(&site.html(&rel), &rel) {
+            let article = articles.iter().find(|a| a.slug == listed.slug).unwrap();
+            assert_eq!(listed.lang.as_deref(), Some(article.lang.as_str()), "{rel}");
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! The repository's own `content/`, built into a temporary folder and read back: the page
+//! set of both UI trees and what the list pages list.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeSet;
+
+/// The files the design promises for the repository's content, derived from its front matter.
+fn expected_tree_files(stories: &[SourceStory]) -> BTreeSet<String> {
+    let (countries, topics) = repo_taxonomy();
+    let years: BTreeSet<String> = stories.iter().map(|s| s.date()[..4].to_string()).collect();
+    let mut files = BTreeSet::new();
+    for ui in UI {
+        for page in [
+            "index.html",
+            "countries/index.html",
+            "topics/index.html",
+            "timeline/index.html",
+            "feed.xml",
+        ] {
+            files.insert(format!("{ui}/{page}"));
+        }
+        for story in stories {
+            for version in &story.versions {
+                files.insert(format!("{ui}/articles/{}/index.html", version.slug));
+            }
+        }
+        for (kind, ids) in [("countries", &countries), ("topics", &topics)] {
+            for id in ids {
+                if stories.iter().any(|s| s.has(kind, id)) {
+                    files.insert(format!("{ui}/{kind}/{id}/index.html"));
+                }
+            }
+        }
+        for year in &years {
+            files.insert(format!("{ui}/timeline/{year}/index.html"));
+        }
+    }
+    files
+}
+
+#[test]
+fn both_trees_have_exactly_the_expected_pages() {
+    let site = build_repo(SUB_BASE);
+    let stories = repo_stories();
+    let expected = expected_tree_files(&stories);
+    let actual: BTreeSet<String> = site
+        .files()
+        .into_iter()
+        .filter(|f| f.starts_with("kk/") || f.starts_with("tg/"))
+        .collect();
+    let missing: Vec<_> = expected.difference(&actual).collect();
+    let extra: Vec<_> = actual.difference(&expected).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing: {missing:#?}\nunexpected: {extra:#?}"
+    );
+    for root_file in [
+        "index.html",
+        "404.html",
+        ".nojekyll",
+        "robots.txt",
+        "sitemap.xml",
+        "style.css",
+        "syntax.css",
+    ] {
+        assert!(site.exists(root_file), "{root_file} is missing");
+    }
+    assert_eq!(
+        std::fs::read(site.out.join(".nojekyll")).unwrap().len(),
+        0,
+        ".nojekyll is empty"
+    );
+    // The seed articles: five, three in 2025 (two of them one story), one each in 2024 and
+    // 2026; every article counted, and the two versions of one event counted as one story.
+    let articles = repo_articles().len();
+    assert_eq!(site.report.articles, articles);
+    assert_eq!(site.report.stories, stories.len());
+    assert_eq!(stories.len(), articles - 1, "one story has two versions");
+    assert!(site.exists("kk/timeline/2024/index.html"));
+    assert!(site.exists("tg/timeline/2026/index.html"));
+    assert!(!site.exists("kk/timeline/2023/index.html"));
+}
+
+#[test]
+fn terms_without_articles_get_no_page() {
+    let site = build_repo(ROOT_BASE);
+    let stories = repo_stories();
+    let (countries, topics) = repo_taxonomy();
+    let mut absent = 0;
+    for (kind, ids) in [("countries", &countries), ("topics", &topics)] {
+        for id in ids {
+            let used = stories.iter().any(|s| s.has(kind, id));
+            for ui in UI {
+                let rel = format!("{ui}/{kind}/{id}/index.html");
+                assert_eq!(site.exists(&rel), used, "{rel}");
+                if !used {
+                    assert!(!site.out.join(format!("{ui}/{kind}/{id}")).exists());
+                    absent += 1;
+                }
+            }
+        }
+    }
+    // Russia, China, Afghanistan … are defined but no article is about them.
+    assert!(absent >= 4, "the taxonomy has unused terms: {absent}");
+    assert!(!site.exists("kk/countries/china/index.html"));
+}
+
+#[test]
+fn term_indexes_link_every_term_with_stories_and_no_other() {
+    let site = build_repo(SUB_BASE);
+    let stories = repo_stories();
+    let (countries, topics) = repo_taxonomy();
+    for ui in UI {
+        for (kind, ids) in [("countries", &countries), ("topics", &topics)] {
+            let rel = format!("{ui}/{kind}/index.html");
+            let doc = site.html(&rel);
+            let prefix = format!("/REPO/{ui}/{kind}/");
+            let linked: BTreeSet<String> = doc
+                .select(&sel("main a[href]"))
+                .filter_map(|a| a.value().attr("href"))
+                .filter_map(|h| h.strip_prefix(&prefix))
+                .filter(|rest| !rest.is_empty())
+                .map(|rest| rest.trim_end_matches('/').to_string())
+                .collect();
+            let expected: BTreeSet<String> = ids
+                .iter()
+                .filter(|id| stories.iter().any(|s| s.has(kind, id)))
+                .cloned()
+                .collect();
+            assert_eq!(linked, expected, "{rel}");
+        }
+    }
+}
+
+#[test]
+fn term_pages_list_exactly_the_stories_filed_under_them() {
+    let site = build_repo(SUB_BASE);
+    let stories = repo_stories();
+    let (countries, topics) = repo_taxonomy();
+    let mut checked = 0;
+    for ui in UI {
+        for (kind, ids) in [("countries", &countries), ("topics", &topics)] {
+            for id in ids {
+                let expected: Vec<&SourceStory> =
+                    stories.iter().filter(|s| s.has(kind, id)).collect();
+                if expected.is_empty() {
+                    continue;
+                }
+                let rel = format!("{ui}/{kind}/{id}/index.html");
+                assert_lists_stories(&site.html(&rel), ui, &expected, &rel);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 2 * 10, "{checked} term pages checked");
+}
+
+#[test]
+fn a_topic_of_only_one_version_lists_the_whole_story() {
+    // A story is filed under a term when any of its versions is; build a fixture where only
+    // the Uzbek version names "water" and check both trees list the story there, once.
+    let fixture = Fixture::new();
+    fixture.article(
+        "2025/kk-version.md",
+        ArticleSpec::new("Қазақша нұсқа", "2025-08-27", "kk")
+            .topics(&["trade"])
+            .story("one-event")
+            .text(),
+    );
+    fixture.article(
+        "2025/uz-version.md",
+        ArticleSpec::new("Ўзбекча вариант", "2025-08-27", "uz")
+            .topics(&["trade", "water"])
+            .countries(&["uzbekistan"])
+            .story("one-event")
+            .text(),
+    );
+    fixture.build_ok();
+    for ui in UI {
+        for rel in [
+            format!("{ui}/topics/water/index.html"),
+            format!("{ui}/countries/uzbekistan/index.html"),
+            format!("{ui}/topics/trade/index.html"),
+            format!("{ui}/index.html"),
+        ] {
+            let listed = listed_stories(&fixture.html(&rel), &rel);
+            assert_eq!(listed.len(), 1, "{rel}: {listed:?}");
+            assert_eq!(listed[0].slug, "kk-version", "{rel}");
+            assert_eq!(listed[0].also_in, ["uz-version"], "{rel}");
+        }
+    }
+    assert!(!fixture.exists("kk/topics/diplomacy/index.html"));
+}
+
+#[test]
+fn every_tree_lists_every_story_once_on_its_home() {
+    let site = build_repo(SUB_BASE);
+    let stories = repo_stories();
+    let all: Vec<&SourceStory> = stories.iter().collect();
+    let articles = repo_articles();
+    for ui in UI {
+        let rel = format!("{ui}/index.html");
+        let doc = site.html(&rel);
+        assert_lists_stories(&doc, ui, &all, &rel);
+        // Every article is reachable from the home: as the shown version or an "also in" link.
+        let listed = listed_stories(&doc, &rel);
+        let reachable: BTreeSet<String> = listed
+            .iter()
+            .flat_map(|l| std::iter::once(l.slug.clone()).chain(l.also_in.iter().cloned()))
+            .collect();
+        let every: BTreeSet<String> = articles.iter().map(|a| a.slug.clone()).collect();
+        assert_eq!(reachable, every, "{rel}");
+        assert_eq!(listed.len(), stories.len(), "{rel}: one entry per story");
+        assert!(
+            listed.len() < articles.len(),
+            "{rel}: fewer stories than articles"
+        );
+    }
+}
+
+#[test]
+fn the_two_version_story_shows_the_kazakh_version_in_both_trees() {
+    let site = build_repo(SUB_BASE);
+    let stories = repo_stories();
+    let shared = stories
+        .iter()
+        .find(|s| s.versions.len() > 1)
+        .expect("the Uzbek and the second Kazakh text share a story");
+    let langs: Vec<&str> = shared.versions.iter().map(|v| v.lang.as_str()).collect();
+    assert_eq!(langs, ["kk", "uz"]);
+    let kk = &shared.versions[0];
+    let uz = &shared.versions[1];
+    let year = &shared.date()[..4];
+    for ui in UI {
+        for rel in [
+            format!("{ui}/index.html"),
+            format!("{ui}/countries/kazakhstan/index.html"),
+            format!("{ui}/topics/parliament/index.html"),
+            format!("{ui}/timeline/index.html"),
+            format!("{ui}/timeline/{year}/index.html"),
+        ] {
+            let listed = listed_stories(&site.html(&rel), &rel);
+            let entries: Vec<_> = listed
+                .iter()
+                .filter(|l| l.slug == kk.slug || l.slug == uz.slug)
+                .collect();
+            assert_eq!(entries.len(), 1, "{rel}: the story is listed once");
+            assert_eq!(entries[0].slug, kk.slug, "{rel}: the Kazakh version");
+            assert_eq!(entries[0].lang.as_deref(), Some("kk"), "{rel}");
+            assert_eq!(entries[0].also_in, vec![uz.slug.clone()], "{rel}");
+            assert_eq!(
+                entries[0].datetime.as_deref(),
+                Some(kk.date.as_str()),
+                "{rel}"
+            );
+        }
+        // Both article pages link each other as "also in".
+        for (this, other) in [(kk, uz), (uz, kk)] {
+            let rel = format!("{ui}/articles/{}/index.html", this.slug);
+            let doc = site.html(&rel);
+            let also: Vec<String> = doc
+                .select(&sel(".also-in a"))
+                .map(|a| slug_of(a.value().attr("href").unwrap()))
+                .collect();
+            assert_eq!(also, vec![other.slug.clone()], "{rel}");
+            let link = one(&doc, ".also-in a", &rel);
+            assert_eq!(link.value().attr("hreflang"), Some(other.lang.as_str()));
+            assert_eq!(
+                link.value().attr("href").unwrap(),
+                format!("/REPO/{ui}/articles/{}/", other.slug)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_landing_page_offers_both_trees_and_the_latest_stories() {
+    let site = build_repo(SUB_BASE);
+    let doc = site.html("index.html");
+    let hrefs: BTreeSet<&str> = doc
+        .select(&sel("main a[href]"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(hrefs.contains("/REPO/kk/"), "{hrefs:?}");
+    assert!(hrefs.contains("/REPO/tg/"), "{hrefs:?}");
+    let listed = listed_stories(&doc, "index.html");
+    // `landing_stories = 6` per language: the newest, in each of the two columns.
+    let stories = repo_stories();
+    let per_column = stories.len().min(6);
+    assert_eq!(listed.len(), 2 * per_column, "{listed:?}");
+    for (i, ui) in UI.iter().enumerate() {
+        let column: Vec<String> = listed[i * per_column..(i + 1) * per_column]
+            .iter()
+            .map(|l| l.slug.clone())
+            .collect();
+        let newest_first: Vec<String> = stories
+            .iter()
+            .take(per_column)
+            .map(|s| s.shown(ui).slug.clone())
+            .collect();
+        assert_eq!(column, newest_first, "the {ui} column");
+        assert!(
+            listed[i * per_column..(i + 1) * per_column]
+                .iter()
+                .all(|l| l.href.starts_with(&format!("/REPO/{ui}/articles/"))),
+            "the {ui} column links into the {ui} tree"
+        );
+    }
+}
+
+#[test]
+fn the_404_page_links_both_homes_with_absolute_paths() {
+    let site = build_repo(SUB_BASE);
+    let doc = site.html("404.html");
+    let hrefs: Vec<&str> = doc
+        .select(&sel("a[href]"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(hrefs.contains(&"/REPO/kk/") && hrefs.contains(&"/REPO/tg/"));
+    // Served for any missing path, so no link may be relative to where it is served.
+    for href in hrefs {
+        assert!(
+            href.starts_with("/REPO/") || href.starts_with('#') || href.contains("://"),
+            "404.html: {href} depends on where the page is served"
+        );
+    }
+}

@@ -1,0 +1,223 @@
+//! The timeline: stories newest first under month headings, one page per year, and the
+//! inline SVG chart with a table that says the same in text.
+
+mod common;
+
+use common::*;
+use scraper::{ElementRef, Html};
+
+/// The month sections of a timeline page: heading text and the datetimes of its stories.
+fn months(doc: &Html, what: &str) -> Vec<(String, Vec<String>)> {
+    let time = sel("time[datetime]");
+    let story = sel(".story");
+    doc.select(&sel("section.month"))
+        .map(|section| {
+            let heading = text_of(one_in(section, "h2", what));
+            let dates = section
+                .select(&story)
+                .map(|s| {
+                    s.select(&time)
+                        .next()
+                        .and_then(|t| t.value().attr("datetime"))
+                        .unwrap_or_else(|| panic!("{what}: a story without a date"))
+                        .to_string()
+                })
+                .collect();
+            (heading, dates)
+        })
+        .collect()
+}
+
+fn one_in<'a>(element: ElementRef<'a>, css: &str, what: &str) -> ElementRef<'a> {
+    element
+        .select(&sel(css))
+        .next()
+        .unwrap_or_else(|| panic!("{what}: no {css}"))
+}
+
+/// The totals column of the chart's text table (its first number column), per month row.
+fn chart_totals(doc: &Html, what: &str) -> Vec<u32> {
+    let svg = one(doc, "svg.chart", what);
+    assert_eq!(svg.value().attr("role"), Some("img"), "{what}: role=img");
+    let named = svg.value().attr("aria-label").is_some()
+        || svg
+            .value()
+            .attr("aria-labelledby")
+            .is_some_and(|id| doc.select(&sel(&format!("[id=\"{id}\"]"))).next().is_some())
+        || svg.select(&sel("title")).next().is_some();
+    assert!(named, "{what}: the chart has an accessible name");
+    assert!(
+        svg.select(&sel("rect")).count() > 0,
+        "{what}: the chart draws bars"
+    );
+    // The table is the chart's text alternative: find it next to the chart.
+    let table = svg
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find_map(|a| a.select(&sel("table")).next())
+        .unwrap_or_else(|| panic!("{what}: no table beside the chart"));
+    table
+        .select(&sel("tbody tr"))
+        .map(|row| {
+            let first = one_in(row, "td", what);
+            text_of(first)
+                .parse::<u32>()
+                .unwrap_or_else(|e| panic!("{what}: {e}"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_timeline_lists_stories_newest_first_under_descending_months() {
+    let site = build_repo(ROOT_BASE);
+    let stories = repo_stories();
+    for (ui, august) in [("kk", "Тамыз 2025"), ("tg", "Август 2025")] {
+        let rel = format!("{ui}/timeline/index.html");
+        let doc = site.html(&rel);
+        let months = months(&doc, &rel);
+        assert!(months.len() >= 4, "{rel}: {months:?}");
+        let all: Vec<String> = months.iter().flat_map(|(_, d)| d.clone()).collect();
+        let mut sorted = all.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(all, sorted, "{rel}: newest first");
+        assert_eq!(all.len(), stories.len(), "{rel}: every story once");
+        let keys: Vec<String> = months
+            .iter()
+            .map(|(heading, dates)| {
+                assert!(!dates.is_empty(), "{rel}: empty month {heading}");
+                let key = &dates[0][..7];
+                assert!(
+                    dates.iter().all(|d| d.starts_with(key)),
+                    "{rel}: {heading} mixes months: {dates:?}"
+                );
+                assert!(
+                    heading.ends_with(&key[..4]),
+                    "{rel}: heading {heading} for {key}"
+                );
+                key.to_string()
+            })
+            .collect();
+        let mut descending = keys.clone();
+        descending.sort_by(|a, b| b.cmp(a));
+        descending.dedup();
+        assert_eq!(keys, descending, "{rel}: months descending, each once");
+        let aug = months
+            .iter()
+            .find(|(_, d)| d[0].starts_with("2025-08"))
+            .expect("August 2025");
+        assert_eq!(aug.0, august, "{rel}: the month heading in the UI language");
+        // The story order is the model's: newest first, story by story.
+        let listed: Vec<String> = listed_stories(&doc, &rel)
+            .into_iter()
+            .map(|l| l.slug)
+            .collect();
+        let expected: Vec<String> = stories.iter().map(|s| s.shown(ui).slug.clone()).collect();
+        assert_eq!(listed, expected, "{rel}");
+    }
+}
+
+#[test]
+fn year_pages_hold_only_their_year() {
+    let site = build_repo(ROOT_BASE);
+    let stories = repo_stories();
+    let years: std::collections::BTreeSet<String> =
+        stories.iter().map(|s| s.date()[..4].to_string()).collect();
+    for ui in UI {
+        for year in &years {
+            let rel = format!("{ui}/timeline/{year}/index.html");
+            let doc = site.html(&rel);
+            let expected: Vec<&SourceStory> = stories
+                .iter()
+                .filter(|s| s.date().starts_with(year.as_str()))
+                .collect();
+            assert_lists_stories(&doc, ui, &expected, &rel);
+            for (heading, dates) in months(&doc, &rel) {
+                assert!(
+                    dates.iter().all(|d| d.starts_with(year.as_str())),
+                    "{rel}: {heading}: {dates:?}"
+                );
+            }
+            let h1 = text_of(one(&doc, "h1", &rel));
+            assert!(h1.contains(year.as_str()), "{rel}: {h1}");
+            let totals = chart_totals(&doc, &rel);
+            assert_eq!(
+                totals.iter().sum::<u32>() as usize,
+                expected.len(),
+                "{rel}: chart totals"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_chart_is_inline_svg_with_a_table_that_adds_up() {
+    let site = build_repo(ROOT_BASE);
+    let stories = repo_stories();
+    for ui in UI {
+        let rel = format!("{ui}/timeline/index.html");
+        let doc = site.html(&rel);
+        let totals = chart_totals(&doc, &rel);
+        let months: std::collections::BTreeSet<String> =
+            stories.iter().map(|s| s.date()[..7].to_string()).collect();
+        assert_eq!(
+            totals.len(),
+            months.len(),
+            "{rel}: one row per month with stories"
+        );
+        assert_eq!(totals.iter().sum::<u32>() as usize, stories.len(), "{rel}");
+        // No script draws it: the page has no script at all.
+        assert_eq!(doc.select(&sel("script")).count(), 0, "{rel}");
+        // Country and topic pages show their slice.
+        let rel = format!("{ui}/topics/parliament/index.html");
+        let doc = site.html(&rel);
+        let expected = stories
+            .iter()
+            .filter(|s| s.has("topics", "parliament"))
+            .count();
+        assert_eq!(
+            chart_totals(&doc, &rel).iter().sum::<u32>() as usize,
+            expected,
+            "{rel}"
+        );
+    }
+}
+
+#[test]
+fn a_story_is_filed_and_dated_by_the_day_it_broke() {
+    let fixture = Fixture::new();
+    fixture.article(
+        "2025/new-year-kk.md",
+        ArticleSpec::new("Жаңа жыл", "2025-01-01", "kk")
+            .story("new-year")
+            .text(),
+    );
+    fixture.article(
+        "2024/new-year-uz.md",
+        ArticleSpec::new("Янги йил", "2024-12-31", "uz")
+            .story("new-year")
+            .text(),
+    );
+    fixture.build_ok();
+    let rel = "kk/timeline/index.html";
+    let doc = fixture.html(rel);
+    let months = months(&doc, rel);
+    assert_eq!(months.len(), 1, "{months:?}");
+    // A list files and dates a story by the day it broke: its earliest version.
+    let (heading, dates) = &months[0];
+    assert_eq!(dates, &["2024-12-31".to_string()]);
+    assert_eq!(
+        heading, "Желтоқсан 2024",
+        "the heading matches the date shown"
+    );
+    let year_page = "kk/timeline/2024/index.html";
+    assert_eq!(listed_stories(&fixture.html(year_page), year_page).len(), 1);
+    assert!(!fixture.exists("kk/timeline/2025/index.html"));
+    // The version's own page keeps its own date.
+    let article = fixture.html("kk/articles/new-year-kk/index.html");
+    let time = article
+        .select(&sel(".article-header time"))
+        .next()
+        .expect("the article shows its date");
+    assert_eq!(time.value().attr("datetime"), Some("2025-01-01"));
+    assert_eq!(time.text().collect::<String>(), "1 қаңтар 2025");
+}
