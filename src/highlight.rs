@@ -45,7 +45,8 @@ pub fn code_block(code: &str, lang: &str) -> String {
     } else {
         format!(" data-lang=\"{}\"", escape(token))
     };
-    format!("<pre class=\"hl-code\"{label}><code>{inner}</code></pre>\n")
+    // Long lines scroll inside the block, which keyboard users can focus.
+    format!("<pre class=\"hl-code\" tabindex=\"0\"{label}><code>{inner}</code></pre>\n")
 }
 
 /// The highlighting stylesheet: a light theme, and a dark one under `prefers-color-scheme`.

@@ -4,7 +4,8 @@
 use crate::highlight;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-const OPTIONS: Options = Options::ENABLE_TABLES
+/// The Markdown extensions articles may use.
+pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
 
@@ -54,6 +55,17 @@ pub fn render(markdown: &str) -> String {
                 }
             }
             Event::End(TagEnd::Link) if dropped_links > 0 => dropped_links -= 1,
+            // A wide table scrolls inside its own box, which keyboard users can focus.
+            Event::Start(Tag::Table(alignments)) => {
+                events.push(Event::Html(
+                    "<div class=\"table-scroll\" tabindex=\"0\">".into(),
+                ));
+                events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
             // An image with an unsafe source becomes its alt text: `<img src="">` would be
             // invalid HTML and make browsers fetch the page itself.
             Event::Start(Tag::Image {
@@ -78,7 +90,7 @@ pub fn render(markdown: &str) -> String {
                     events.push(Event::End(TagEnd::Image));
                 }
             }
-            // The page title is the only h1; body headings start one level down.
+            // The page title is the only h1: a `#` heading in the body becomes an h2.
             Event::Start(Tag::Heading {
                 level,
                 id,
@@ -106,10 +118,7 @@ pub fn render(markdown: &str) -> String {
 fn demote(level: HeadingLevel) -> HeadingLevel {
     match level {
         HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
+        other => other,
     }
 }
 
@@ -174,15 +183,22 @@ mod tests {
     #[test]
     fn tables_footnotes_strikethrough() {
         let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1] ~~old~~\n\n[^1]: Note.\n");
-        assert!(html.contains("<table>"), "{html}");
+        assert!(
+            html.contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"),
+            "{html}"
+        );
         assert!(html.contains("<del>old</del>"), "{html}");
         assert!(html.contains("footnote-definition"), "{html}");
     }
 
     #[test]
     fn fenced_code_is_highlighted_and_headings_demoted() {
-        let html = render("# Top\n\n```toml\na = 1\n```\n");
+        let html = render("# Top\n\n## Sub\n\n```toml\na = 1\n```\n");
         assert!(html.contains("<h2>Top</h2>"), "{html}");
+        assert!(
+            html.contains("<h2>Sub</h2>"),
+            "levels below h1 stay: {html}"
+        );
         assert!(html.contains("hl-code"), "{html}");
     }
 

@@ -254,3 +254,26 @@ fn robots_txt_allows_crawling_and_names_the_sitemap() {
         "{robots}"
     );
 }
+
+#[test]
+fn feed_entries_resolve_relative_links_against_their_article() {
+    let site = build_repo(ROOT_BASE);
+    let xml = site.text("kk/feed.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("the feed is XML");
+    let entries: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    assert!(!entries.is_empty());
+    for entry in entries {
+        let link = entry
+            .children()
+            .find(|n| n.has_tag_name("link"))
+            .and_then(|n| n.attribute("href"))
+            .expect("an entry links its article");
+        let base = entry
+            .attribute(("http://www.w3.org/XML/1998/namespace", "base"))
+            .expect("xml:base on every entry");
+        assert_eq!(base, link);
+    }
+}

@@ -327,3 +327,20 @@ fn the_404_page_links_both_homes_with_absolute_paths() {
         );
     }
 }
+
+#[test]
+fn the_404_page_speaks_both_ui_languages() {
+    // It is served for any missing path, so it cannot know which language the reader reads.
+    let site = build_repo(ROOT_BASE);
+    let doc = site.html("404.html");
+    let h1 = text_of(one(&doc, "h1", "404.html"));
+    assert!(
+        h1.contains("Бет табылмады") && h1.contains("Саҳифа ёфт нашуд"),
+        "{h1}"
+    );
+    for (lang, home) in [("kk", "/kk/"), ("tg", "/tg/")] {
+        let part = one(&doc, &format!("section[lang=\"{lang}\"]"), "404.html");
+        let link = part.select(&sel("a")).next().expect("a link home");
+        assert_eq!(link.value().attr("href"), Some(home));
+    }
+}

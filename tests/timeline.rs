@@ -1,5 +1,5 @@
 //! The timeline: stories newest first under month headings, one page per year, and the
-//! inline SVG chart with a table that says the same in text.
+//! chart of inline SVG bars with a table that says the same in text.
 
 mod common;
 
@@ -37,7 +37,7 @@ fn one_in<'a>(element: ElementRef<'a>, css: &str, what: &str) -> ElementRef<'a> 
 
 /// The totals column of the chart's text table (its first number column), per month row.
 fn chart_totals(doc: &Html, what: &str) -> Vec<u32> {
-    let svg = one(doc, "svg.chart", what);
+    let svg = one(doc, ".chart", what);
     assert_eq!(svg.value().attr("role"), Some("img"), "{what}: role=img");
     let named = svg.value().attr("aria-label").is_some()
         || svg

@@ -6,7 +6,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
-    for event in Parser::new(markdown) {
+    // The same extensions as the body, so footnote markers are not taken for text.
+    for event in Parser::new_ext(markdown, crate::markdown::OPTIONS) {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_paragraph && !text.trim().is_empty() => break,
@@ -54,6 +55,7 @@ mod tests {
             "First bold para."
         );
         assert_eq!(excerpt("## Head\n\nPara", 100), "Para");
+        assert_eq!(excerpt("Said so[^1].\n\n[^1]: Source.", 100), "Said so.");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The timeline chart: stories per month, in total and per country, drawn as inline SVG at
-//! build time so it reads without JavaScript; a table carries the same numbers as text.
+//! The timeline chart: stories per month, in total and per country, drawn at build time as
+//! inline SVG bars so it reads without JavaScript. Labels are HTML text, so they stay
+//! legible at any width; a table carries the same numbers as text.
 
 use crate::config::UiLanguage;
 use crate::model::MonthlyCounts;
@@ -9,12 +10,34 @@ use std::fmt::Write;
 /// The chart and its text alternative, ready for a template.
 #[derive(Serialize)]
 pub struct ChartView {
-    pub svg: String,
+    /// What the chart shows, as its accessible name.
+    pub title: String,
     pub caption: String,
+    /// One bar row per series: the total first, then each country with stories.
+    pub series: Vec<ChartSeries>,
+    /// Axis labels, positioned in percent of the bar area's width.
+    pub ticks: Vec<ChartTick>,
     /// Column headings of the table: the total, then each country.
     pub columns: Vec<String>,
-    /// One row per month that has stories.
+    /// One table row per month that has stories.
     pub rows: Vec<ChartRow>,
+}
+
+#[derive(Serialize)]
+pub struct ChartSeries {
+    pub label: String,
+    /// `total` or `country`, for styling.
+    pub kind: &'static str,
+    /// The bars: an SVG whose x axis is one unit per month, stretched to the row's width.
+    pub svg: String,
+}
+
+#[derive(Serialize)]
+pub struct ChartTick {
+    pub label: String,
+    pub left: String,
+    /// `start`, `middle` or `end`: edge labels align inwards so they never stick out.
+    pub align: &'static str,
 }
 
 #[derive(Serialize)]
@@ -23,10 +46,10 @@ pub struct ChartRow {
     pub counts: Vec<u32>,
 }
 
-const LABEL_WIDTH: f32 = 132.0;
-const ROW_HEIGHT: f32 = 30.0;
-const AXIS_HEIGHT: f32 = 22.0;
-const PLOT_WIDTH: f32 = 640.0;
+/// Bar height units; rows are as tall as CSS makes them.
+const HEIGHT: u32 = 40;
+/// At most this many axis labels, so they never crowd on a phone.
+const MAX_TICKS: usize = 8;
 
 /// Draws `counts`; `country_label` names a country id in the UI language.
 pub fn chart(
@@ -37,103 +60,112 @@ pub fn chart(
     if counts.months.is_empty() {
         return None;
     }
-    let total_label = ui.strings.get("chart_total").cloned().unwrap_or_default();
-    let title = ui.strings.get("chart_title").cloned().unwrap_or_default();
-    let caption = ui.strings.get("chart_caption").cloned().unwrap_or_default();
-    let mut series: Vec<(String, &[u32], &str)> =
-        vec![(total_label.clone(), &counts.total, "total")];
-    for (id, values) in &counts.by_country {
-        series.push((country_label(id), values, "country"));
-    }
-    let n = counts.months.len();
-    let max = counts.total.iter().copied().max().unwrap_or(0).max(1) as f32;
-    let step = PLOT_WIDTH / n as f32;
-    let bar = (step * 0.8).max(1.0);
-    let height = series.len() as f32 * ROW_HEIGHT + AXIS_HEIGHT;
-    let width = LABEL_WIDTH + PLOT_WIDTH;
+    let text = |key: &str| ui.strings.get(key).cloned().unwrap_or_default();
     let month_label = |i: usize| {
         ui.dates
             .month(counts.months[i].year, counts.months[i].month)
     };
-
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"chart-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-title\">{}</title>",
-        escape(&title)
+    let max = counts.total.iter().copied().max().unwrap_or(0).max(1);
+    let mut series = vec![ChartSeries {
+        label: text("chart_total"),
+        kind: "total",
+        svg: bars(&counts.total, max, &month_label),
+    }];
+    for (id, values) in &counts.by_country {
+        series.push(ChartSeries {
+            label: country_label(id),
+            kind: "country",
+            svg: bars(values, max, &month_label),
+        });
+    }
+    let columns = series.iter().map(|s| s.label.clone()).collect();
+    let mut all: Vec<&[u32]> = vec![&counts.total];
+    all.extend(
+        counts
+            .by_country
+            .iter()
+            .map(|(_, values)| values.as_slice()),
     );
-    for (row, (label, values, class)) in series.iter().enumerate() {
-        let base = (row as f32 + 1.0) * ROW_HEIGHT;
-        let _ = write!(
-            svg,
-            "<g class=\"row {class}\"><text class=\"label\" x=\"0\" y=\"{:.1}\">{}</text>",
-            base - 8.0,
-            escape(label)
-        );
-        let _ = write!(
-            svg,
-            "<line class=\"baseline\" x1=\"{LABEL_WIDTH}\" x2=\"{width}\" y1=\"{base}\" y2=\"{base}\"/>"
-        );
-        for (i, &value) in values.iter().enumerate() {
-            if value == 0 {
-                continue;
-            }
-            let h = (value as f32 / max * (ROW_HEIGHT - 6.0)).max(2.0);
-            let x = LABEL_WIDTH + i as f32 * step + (step - bar) / 2.0;
-            let _ = write!(
-                svg,
-                "<rect class=\"bar\" x=\"{x:.2}\" y=\"{:.2}\" width=\"{bar:.2}\" height=\"{h:.2}\"><title>{}, {}: {value}</title></rect>",
-                base - h,
-                escape(label),
-                escape(&month_label(i))
-            );
-        }
-        svg.push_str("</g>");
-    }
-    // Axis: every month when there are few, else each January (and the first month).
-    let axis_y = series.len() as f32 * ROW_HEIGHT + 16.0;
-    svg.push_str("<g class=\"axis\">");
-    let few = n <= 18;
-    let mut last_label_x = f32::MIN;
-    for (i, month) in counts.months.iter().enumerate() {
-        let x = LABEL_WIDTH + i as f32 * step + step / 2.0;
-        let text = if few {
-            short_month(ui.dates.month_name(month.month))
-        } else if month.month == 1 || i == 0 {
-            month.year.to_string()
-        } else {
-            continue;
-        };
-        if x - last_label_x < 34.0 {
-            continue;
-        }
-        last_label_x = x;
-        let _ = write!(
-            svg,
-            "<text x=\"{x:.1}\" y=\"{axis_y}\" text-anchor=\"middle\">{}</text>",
-            escape(&text)
-        );
-    }
-    svg.push_str("</g></svg>");
-
-    let columns = series.iter().map(|(label, _, _)| label.clone()).collect();
-    let rows = (0..n)
+    let rows = (0..counts.months.len())
         .filter(|&i| counts.total[i] > 0)
         .map(|i| ChartRow {
             month: month_label(i),
-            counts: series.iter().map(|(_, values, _)| values[i]).collect(),
+            counts: all.iter().map(|values| values[i]).collect(),
         })
         .collect();
     Some(ChartView {
-        svg,
-        caption,
+        title: text("chart_title"),
+        caption: text("chart_caption"),
+        series,
+        ticks: ticks(counts, ui),
         columns,
         rows,
     })
 }
 
-fn short_month(name: &str) -> String {
-    name.chars().take(3).collect()
+/// One row of bars, one per month, scaled so `max` fills the row.
+fn bars(values: &[u32], max: u32, month_label: &impl Fn(usize) -> String) -> String {
+    let n = values.len();
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"bars\" viewBox=\"0 0 {n} {HEIGHT}\" preserveAspectRatio=\"none\" focusable=\"false\">"
+    );
+    let _ = write!(
+        svg,
+        "<line class=\"baseline\" x1=\"0\" x2=\"{n}\" y1=\"{HEIGHT}\" y2=\"{HEIGHT}\"/>"
+    );
+    for (i, &value) in values.iter().enumerate().filter(|(_, v)| **v > 0) {
+        let h = (f64::from(value) / f64::from(max) * f64::from(HEIGHT)).max(2.0);
+        let _ = write!(
+            svg,
+            "<rect x=\"{i}.15\" y=\"{:.2}\" width=\"0.7\" height=\"{h:.2}\"><title>{}: {value}</title></rect>",
+            f64::from(HEIGHT) - h,
+            escape(&month_label(i))
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Month names when the span is short, years when it is long, thinned to [`MAX_TICKS`].
+fn ticks(counts: &MonthlyCounts, ui: &UiLanguage) -> Vec<ChartTick> {
+    let n = counts.months.len();
+    let short = n <= 18;
+    let candidates: Vec<usize> = (0..n)
+        .filter(|&i| short || i == 0 || counts.months[i].month == 1)
+        .collect();
+    let step = candidates.len().div_ceil(MAX_TICKS).max(1);
+    candidates
+        .into_iter()
+        .step_by(step)
+        .map(|i| {
+            let month = counts.months[i];
+            let label = if short {
+                let name: String = ui.dates.month_name(month.month).chars().take(3).collect();
+                if i == 0 || month.month == 1 {
+                    format!("{name} {}", month.year)
+                } else {
+                    name
+                }
+            } else {
+                month.year.to_string()
+            };
+            let left = (i as f64 + 0.5) / n as f64 * 100.0;
+            let align = if left < 12.0 {
+                "start"
+            } else if left > 88.0 {
+                "end"
+            } else {
+                "middle"
+            };
+            ChartTick {
+                label,
+                left: format!("{left:.2}"),
+                align,
+            }
+        })
+        .collect()
 }
 
 fn escape(text: &str) -> String {

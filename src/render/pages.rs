@@ -179,11 +179,15 @@ struct YearLink {
     current: bool,
 }
 
+/// One UI language's part of the 404 page, which cannot know the reader's language.
 #[derive(Serialize)]
 struct HomeLink {
     lang: String,
     label: String,
     href: String,
+    title: String,
+    text: String,
+    go_home: String,
 }
 
 #[derive(Serialize)]
@@ -199,6 +203,8 @@ struct LandingColumn<'a> {
     latest: String,
     all_stories: String,
     home: String,
+    feed: String,
+    feed_label: String,
     stories: Vec<StoryCard>,
 }
 
@@ -304,6 +310,8 @@ impl<'a> Renderer<'a> {
                             latest: v.t("latest"),
                             all_stories: v.t("all_stories"),
                             home: v.href(&Route::Home { page: 1 }),
+                            feed: v.href(&Route::Feed),
+                            feed_label: v.t("feed"),
                             stories: site
                                 .stories
                                 .iter()
@@ -349,10 +357,20 @@ impl<'a> Renderer<'a> {
                     .config
                     .languages
                     .iter()
-                    .map(|ui| HomeLink {
-                        lang: ui.code.clone(),
-                        label: ui.native_name.clone(),
-                        href: format!("{}{}/", site.config.base_path, ui.code),
+                    .map(|ui| {
+                        let v = ViewBuilder {
+                            site,
+                            ui,
+                            assets: self.assets,
+                        };
+                        HomeLink {
+                            lang: ui.code.clone(),
+                            label: ui.native_name.clone(),
+                            href: v.href(&Route::Home { page: 1 }),
+                            title: v.t("not_found_title"),
+                            text: v.t("not_found_text"),
+                            go_home: v.t("go_home"),
+                        }
                     })
                     .collect();
                 context.insert("page", &page);

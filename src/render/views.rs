@@ -203,7 +203,7 @@ impl<'a> ViewBuilder<'a> {
             .collect();
         let nav_item = |key: &str, target: Route| Link {
             label: self.t(key),
-            current: section(route) == section(&target),
+            current: section(route).is_some() && section(route) == section(&target),
             href: self.href(&target),
         };
         PageView {
@@ -362,25 +362,22 @@ impl<'a> ViewBuilder<'a> {
     }
 }
 
-/// Which top navigation entry a page belongs to.
-fn section(route: &Route) -> u8 {
+/// Which top navigation entry a page belongs to, if any.
+fn section(route: &Route) -> Option<u8> {
     match route {
-        Route::Home { .. }
-        | Route::Landing
-        | Route::Article { .. }
-        | Route::Feed
-        | Route::NotFound => 0,
+        Route::Home { .. } | Route::Landing | Route::Feed => Some(0),
         Route::Terms {
             kind: Kind::Country,
         }
         | Route::Term {
             kind: Kind::Country,
             ..
-        } => 1,
+        } => Some(1),
         Route::Terms { kind: Kind::Topic }
         | Route::Term {
             kind: Kind::Topic, ..
-        } => 2,
-        Route::Timeline { .. } | Route::Year { .. } => 3,
+        } => Some(2),
+        Route::Timeline { .. } | Route::Year { .. } => Some(3),
+        Route::Article { .. } | Route::NotFound => None,
     }
 }
