@@ -25,9 +25,10 @@ impl YearMonth {
     }
 }
 
-/// The years that have stories, newest first, each with its stories newest first.
+/// All stories newest first, and the years that have stories, each with its stories.
 #[derive(Debug, Default)]
 pub struct Timeline {
+    pub all: Vec<StoryId>,
     pub years: Vec<(u16, Vec<StoryId>)>,
 }
 
@@ -41,7 +42,18 @@ impl Timeline {
                 _ => years.push((story.date.year, vec![id])),
             }
         }
-        Timeline { years }
+        Timeline {
+            all: (0..stories.len()).collect(),
+            years,
+        }
+    }
+
+    /// The stories of `year`, newest first (none if it has none).
+    pub fn year(&self, year: u16) -> &[StoryId] {
+        self.years
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map_or(&[], |(_, ids)| ids.as_slice())
     }
 }
 

@@ -4,6 +4,7 @@
 mod chart;
 mod feed;
 mod pages;
+mod routes;
 mod sitemap;
 pub mod templates;
 mod views;

@@ -1,10 +1,13 @@
-//! Which pages exist, and rendering each of them in each UI language, in parallel.
+//! Rendering every page of the site in each UI language, in parallel: one method per kind
+//! of page, each filling a Tera context with view structs.
 
 use super::chart::{ChartView, chart};
 use super::feed::feed;
+use super::routes::list_routes;
 use super::sitemap::{robots, sitemap};
 use super::templates::Templates;
 use super::views::{Assets, StoryCard, ViewBuilder};
+use crate::config::UiLanguage;
 use crate::error::Diagnostic;
 use crate::markdown;
 use crate::model::{MonthlyCounts, Route, Site, StoryId, YearMonth};
@@ -12,7 +15,7 @@ use crate::output::Staging;
 use crate::taxonomy::Kind;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a render wrote.
@@ -52,10 +55,12 @@ pub fn render_site(
         .collect();
     problems.extend(article_problems);
 
+    let default = site.config.default_language().code.as_str();
     let jobs: Vec<(&Route, &str)> = routes
         .iter()
-        .filter(|(route, _)| !matches!(route, Route::Article { .. }))
-        .flat_map(|(route, _)| {
+        .map(|(route, _)| route)
+        .filter(|route| !matches!(route, Route::Article { .. }))
+        .flat_map(|route| {
             let langs: Vec<&str> = if route.is_per_language() {
                 site.config
                     .languages
@@ -63,7 +68,7 @@ pub fn render_site(
                     .map(|l| l.code.as_str())
                     .collect()
             } else {
-                vec![site.config.default_language().code.as_str()]
+                vec![default]
             };
             langs.into_iter().map(move |lang| (route, lang))
         })
@@ -85,6 +90,7 @@ pub fn render_site(
         }
     }
     if !problems.is_empty() {
+        // A broken template fails every page that uses it: say it once.
         let mut seen = BTreeSet::new();
         problems.retain(|d| seen.insert(d.to_string()));
         return Err(problems);
@@ -92,60 +98,6 @@ pub fn render_site(
     Ok(RenderStats {
         pages: renderer.written.load(Ordering::Relaxed),
     })
-}
-
-/// Every route of the site with its last-modified date (for the sitemap).
-pub fn list_routes(site: &Site) -> Vec<(Route, Option<String>)> {
-    let size = site.config.page_size;
-    let pages = |n: usize| n.div_ceil(size).max(1);
-    let newest = |ids: &[StoryId]| ids.first().map(|&s| site.stories[s].date.to_string());
-    let all: Vec<StoryId> = (0..site.stories.len()).collect();
-    let mut routes = vec![(Route::Landing, newest(&all)), (Route::NotFound, None)];
-    for page in 1..=pages(site.stories.len()) {
-        routes.push((
-            Route::Home { page },
-            if page == 1 { newest(&all) } else { None },
-        ));
-    }
-    for article in &site.articles {
-        routes.push((
-            Route::Article {
-                slug: article.slug.clone(),
-            },
-            Some(article.date.to_string()),
-        ));
-    }
-    for kind in [Kind::Country, Kind::Topic] {
-        routes.push((Route::Terms { kind }, None));
-        for listing in site.listings(kind) {
-            let id = &site.taxonomy.terms(kind)[listing.term].id;
-            for page in 1..=pages(listing.stories.len()) {
-                let lastmod = if page == 1 {
-                    newest(&listing.stories)
-                } else {
-                    None
-                };
-                routes.push((
-                    Route::Term {
-                        kind,
-                        id: id.clone(),
-                        page,
-                    },
-                    lastmod,
-                ));
-            }
-        }
-    }
-    for page in 1..=pages(site.stories.len()) {
-        routes.push((Route::Timeline { page }, None));
-    }
-    for (year, ids) in &site.timeline.years {
-        for page in 1..=pages(ids.len()) {
-            routes.push((Route::Year { year: *year, page }, None));
-        }
-    }
-    routes.push((Route::Feed, None));
-    routes
 }
 
 struct Renderer<'a> {
@@ -179,22 +131,12 @@ struct YearLink {
     current: bool,
 }
 
-/// One UI language's part of the 404 page, which cannot know the reader's language.
-#[derive(Serialize)]
-struct HomeLink {
-    lang: String,
-    label: String,
-    href: String,
-    title: String,
-    text: String,
-    go_home: String,
-}
-
+/// One UI language's column of the bilingual landing page.
 #[derive(Serialize)]
 struct LandingColumn<'a> {
     lang: String,
     /// This column's UI strings.
-    t: &'a std::collections::BTreeMap<String, String>,
+    t: &'a BTreeMap<String, String>,
     name: String,
     title: String,
     description: String,
@@ -208,6 +150,17 @@ struct LandingColumn<'a> {
     stories: Vec<StoryCard>,
 }
 
+/// One UI language's part of the 404 page, which cannot know the reader's language.
+#[derive(Serialize)]
+struct HomeLink {
+    lang: String,
+    label: String,
+    href: String,
+    title: String,
+    text: String,
+    go_home: String,
+}
+
 impl<'a> Renderer<'a> {
     fn views(&self, lang: &str) -> ViewBuilder<'a> {
         let ui = self
@@ -215,11 +168,24 @@ impl<'a> Renderer<'a> {
             .config
             .language(lang)
             .expect("routes use configured UI languages");
+        self.views_for(ui)
+    }
+
+    fn views_for(&self, ui: &'a UiLanguage) -> ViewBuilder<'a> {
         ViewBuilder {
             site: self.site,
             ui,
             assets: self.assets,
         }
+    }
+
+    /// Views in every UI language, for the pages that show all of them at once.
+    fn every_language(&self) -> impl Iterator<Item = ViewBuilder<'a>> + '_ {
+        self.site
+            .config
+            .languages
+            .iter()
+            .map(|ui| self.views_for(ui))
     }
 
     fn emit(
@@ -245,13 +211,8 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
-    fn article(
-        &self,
-        index: usize,
-        body: &str,
-        ui: &crate::config::UiLanguage,
-    ) -> Result<(), Diagnostic> {
-        let views = self.views(&ui.code);
+    fn article(&self, index: usize, body: &str, ui: &'a UiLanguage) -> Result<(), Diagnostic> {
+        let views = self.views_for(ui);
         let article = &self.site.articles[index];
         let route = Route::Article {
             slug: article.slug.clone(),
@@ -282,258 +243,21 @@ impl<'a> Renderer<'a> {
         self.emit(&route, &ui.code, "article.html", &mut context)
     }
 
+    /// Every page but articles, which [`Self::article`] renders with their bodies.
     fn page(&self, route: &Route, lang: &str) -> Result<(), Diagnostic> {
         let views = self.views(lang);
-        let site = self.site;
         let mut context = tera::Context::new();
-        let size = site.config.page_size;
         let template = match route {
-            Route::Landing => {
-                let columns: Vec<LandingColumn> = site
-                    .config
-                    .languages
-                    .iter()
-                    .map(|ui| {
-                        let v = ViewBuilder {
-                            site,
-                            ui,
-                            assets: self.assets,
-                        };
-                        LandingColumn {
-                            lang: ui.code.clone(),
-                            t: &ui.strings,
-                            name: ui.native_name.clone(),
-                            title: ui.title.clone(),
-                            description: ui.description.clone(),
-                            intro: v.t("landing_intro"),
-                            enter: v.t("landing_enter"),
-                            latest: v.t("latest"),
-                            all_stories: v.t("all_stories"),
-                            home: v.href(&Route::Home { page: 1 }),
-                            feed: v.href(&Route::Feed),
-                            feed_label: v.t("feed"),
-                            stories: site
-                                .stories
-                                .iter()
-                                .take(site.config.landing_stories)
-                                .map(|s| v.card(s))
-                                .collect(),
-                        }
-                    })
-                    .collect();
-                let mut page = views.page(
-                    route,
-                    views.ui.title.clone(),
-                    views.ui.description.clone(),
-                    Vec::new(),
-                );
-                page.title = site
-                    .config
-                    .languages
-                    .iter()
-                    .map(|l| l.title.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                page.canonical = site.config.base_url.clone();
-                page.x_default = site.config.base_url.clone();
-                for alternate in &mut page.alternates {
-                    alternate.href = format!("{}{}/", site.config.base_path, alternate.lang);
-                    alternate.url = format!("{}{}/", site.config.base_url, alternate.lang);
-                    alternate.current = false;
-                }
-                context.insert("page", &page);
-                context.insert("columns", &columns);
-                "landing.html"
+            Route::Landing => self.landing(&views, route, &mut context),
+            Route::NotFound => self.not_found(&views, route, &mut context),
+            Route::Home { page } => self.home(&views, route, *page, &mut context),
+            Route::Terms { kind } => self.terms(&views, route, *kind, &mut context),
+            Route::Term { kind, id, page } => {
+                self.term(&views, route, *kind, id, *page, &mut context)
             }
-            Route::NotFound => {
-                let mut page = views.page(
-                    route,
-                    views.t("not_found_title"),
-                    views.t("not_found_text"),
-                    Vec::new(),
-                );
-                page.alternates.clear();
-                let homes: Vec<HomeLink> = site
-                    .config
-                    .languages
-                    .iter()
-                    .map(|ui| {
-                        let v = ViewBuilder {
-                            site,
-                            ui,
-                            assets: self.assets,
-                        };
-                        HomeLink {
-                            lang: ui.code.clone(),
-                            label: ui.native_name.clone(),
-                            href: v.href(&Route::Home { page: 1 }),
-                            title: v.t("not_found_title"),
-                            text: v.t("not_found_text"),
-                            go_home: v.t("go_home"),
-                        }
-                    })
-                    .collect();
-                context.insert("page", &page);
-                context.insert("homes", &homes);
-                "404.html"
-            }
-            Route::Home { page: n } => {
-                let all: Vec<StoryId> = (0..site.stories.len()).collect();
-                let total = all.len().div_ceil(size).max(1);
-                let heading = if *n == 1 {
-                    views.t("latest")
-                } else {
-                    format!(
-                        "{} — {}",
-                        views.t("latest"),
-                        views.t("page_n").replace("{n}", &n.to_string())
-                    )
-                };
-                let crumbs = if *n == 1 {
-                    Vec::new()
-                } else {
-                    vec![views.home_crumb()]
-                };
-                let page = views.page(route, heading, views.ui.description.clone(), crumbs);
-                context.insert("page", &page);
-                context.insert("stories", &self.cards(&views, page_slice(&all, *n, size)));
-                context.insert("pagination", &views.pagination(route, *n, total));
-                "home.html"
-            }
-            Route::Terms { kind } => {
-                let terms: Vec<TermEntry> = site
-                    .listings(*kind)
-                    .iter()
-                    .map(|l| {
-                        let id = &site.taxonomy.terms(*kind)[l.term].id;
-                        TermEntry {
-                            label: views.term_label(*kind, id),
-                            href: views.href(&Route::Term {
-                                kind: *kind,
-                                id: id.clone(),
-                                page: 1,
-                            }),
-                            count: l.stories.len(),
-                            count_label: views.count(l.stories.len()),
-                        }
-                    })
-                    .collect();
-                let heading = views.t(kind.key());
-                let page = views.page(
-                    route,
-                    heading.clone(),
-                    format!("{heading} — {}", views.ui.description),
-                    vec![views.home_crumb()],
-                );
-                context.insert("page", &page);
-                context.insert("terms", &terms);
-                context.insert("kind", kind.key());
-                "terms.html"
-            }
-            Route::Term { kind, id, page: n } => {
-                let listing = site
-                    .listings(*kind)
-                    .iter()
-                    .find(|l| &site.taxonomy.terms(*kind)[l.term].id == id)
-                    .expect("term routes come from listings");
-                let label = views.term_label(*kind, id);
-                let total = listing.stories.len().div_ceil(size).max(1);
-                let heading = if *n == 1 {
-                    label.clone()
-                } else {
-                    format!(
-                        "{label} — {}",
-                        views.t("page_n").replace("{n}", &n.to_string())
-                    )
-                };
-                let crumbs = vec![
-                    views.home_crumb(),
-                    views.crumb(views.t(kind.key()), &Route::Terms { kind: *kind }),
-                ];
-                let page = views.page(
-                    route,
-                    heading,
-                    format!("{label}: {}", views.count(listing.stories.len())),
-                    crumbs,
-                );
-                context.insert("page", &page);
-                context.insert("term_label", &label);
-                context.insert("count_label", &views.count(listing.stories.len()));
-                context.insert("kind", kind.key());
-                context.insert(
-                    "stories",
-                    &self.cards(&views, page_slice(&listing.stories, *n, size)),
-                );
-                context.insert("pagination", &views.pagination(route, *n, total));
-                context.insert("chart", &self.chart(&views, &listing.stories, None));
-                "term.html"
-            }
-            Route::Timeline { page: n } | Route::Year { page: n, .. } => {
-                let year = match route {
-                    Route::Year { year, .. } => Some(*year),
-                    _ => None,
-                };
-                let all: Vec<StoryId> = (0..site.stories.len()).collect();
-                let ids: &[StoryId] = match year {
-                    Some(y) => site
-                        .timeline
-                        .years
-                        .iter()
-                        .find(|(year, _)| *year == y)
-                        .map(|(_, ids)| ids.as_slice())
-                        .unwrap_or(&[]),
-                    None => &all,
-                };
-                let total = ids.len().div_ceil(size).max(1);
-                let base_heading = match year {
-                    Some(y) => views.t("year_n").replace("{year}", &y.to_string()),
-                    None => views.t("timeline"),
-                };
-                let heading = if *n == 1 {
-                    base_heading.clone()
-                } else {
-                    format!(
-                        "{base_heading} — {}",
-                        views.t("page_n").replace("{n}", &n.to_string())
-                    )
-                };
-                let mut crumbs = vec![views.home_crumb()];
-                if year.is_some() {
-                    crumbs.push(views.crumb(views.t("timeline"), &Route::Timeline { page: 1 }));
-                }
-                let page = views.page(
-                    route,
-                    heading,
-                    format!("{base_heading}: {}", views.count(ids.len())),
-                    crumbs,
-                );
-                let span = year.map(|y| {
-                    (
-                        YearMonth { year: y, month: 1 },
-                        YearMonth { year: y, month: 12 },
-                    )
-                });
-                let years: Vec<YearLink> = site
-                    .timeline
-                    .years
-                    .iter()
-                    .map(|(y, ids)| YearLink {
-                        year: *y,
-                        href: views.href(&Route::Year { year: *y, page: 1 }),
-                        count_label: views.count(ids.len()),
-                        current: Some(*y) == year,
-                    })
-                    .collect();
-                context.insert("page", &page);
-                context.insert("year", &year);
-                context.insert("years", &years);
-                context.insert(
-                    "groups",
-                    &self.month_groups(&views, page_slice(ids, *n, size)),
-                );
-                context.insert("pagination", &views.pagination(route, *n, total));
-                context.insert("chart", &self.chart(&views, ids, span));
-                "timeline.html"
+            Route::Timeline { page } => self.timeline(&views, route, None, *page, &mut context),
+            Route::Year { year, page } => {
+                self.timeline(&views, route, Some(*year), *page, &mut context)
             }
             Route::Feed => {
                 let page = views.page(
@@ -551,23 +275,270 @@ impl<'a> Renderer<'a> {
         self.emit(route, lang, template, &mut context)
     }
 
-    fn cards(&self, views: &ViewBuilder, ids: &[StoryId]) -> Vec<StoryCard> {
-        ids.iter()
+    fn landing(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let site = self.site;
+        let columns: Vec<LandingColumn> = self
+            .every_language()
+            .map(|v| LandingColumn {
+                lang: v.ui.code.clone(),
+                t: &v.ui.strings,
+                name: v.ui.native_name.clone(),
+                title: v.ui.title.clone(),
+                description: v.ui.description.clone(),
+                intro: v.t("landing_intro"),
+                enter: v.t("landing_enter"),
+                latest: v.t("latest"),
+                all_stories: v.t("all_stories"),
+                home: v.href(&Route::Home { page: 1 }),
+                feed: v.href(&Route::Feed),
+                feed_label: v.t("feed"),
+                stories: site
+                    .stories
+                    .iter()
+                    .take(site.config.landing_stories)
+                    .map(|s| v.card(s))
+                    .collect(),
+            })
+            .collect();
+        let mut page = views.page(
+            route,
+            views.ui.title.clone(),
+            views.ui.description.clone(),
+            Vec::new(),
+        );
+        page.title = site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        // The landing page belongs to no language tree: its alternates are the two homes.
+        page.canonical = site.config.base_url.clone();
+        page.x_default = site.config.base_url.clone();
+        for alternate in &mut page.alternates {
+            alternate.href = format!("{}{}/", site.config.base_path, alternate.lang);
+            alternate.url = format!("{}{}/", site.config.base_url, alternate.lang);
+            alternate.current = false;
+        }
+        context.insert("page", &page);
+        context.insert("columns", &columns);
+        "landing.html"
+    }
+
+    fn not_found(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let mut page = views.page(
+            route,
+            views.t("not_found_title"),
+            views.t("not_found_text"),
+            Vec::new(),
+        );
+        page.alternates.clear();
+        let homes: Vec<HomeLink> = self
+            .every_language()
+            .map(|v| HomeLink {
+                lang: v.ui.code.clone(),
+                label: v.ui.native_name.clone(),
+                href: v.href(&Route::Home { page: 1 }),
+                title: v.t("not_found_title"),
+                text: v.t("not_found_text"),
+                go_home: v.t("go_home"),
+            })
+            .collect();
+        context.insert("page", &page);
+        context.insert("homes", &homes);
+        "404.html"
+    }
+
+    fn home(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        n: usize,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let all = &self.site.timeline.all;
+        let crumbs = if n == 1 {
+            Vec::new()
+        } else {
+            vec![views.home_crumb()]
+        };
+        let page = views.page(
+            route,
+            views.paged_heading(views.t("latest"), n),
+            views.ui.description.clone(),
+            crumbs,
+        );
+        context.insert("page", &page);
+        self.insert_list(views, route, all, n, context);
+        "home.html"
+    }
+
+    fn terms(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        kind: Kind,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let terms: Vec<TermEntry> = self
+            .site
+            .listings(kind)
+            .iter()
+            .map(|listing| {
+                let id = &self.site.taxonomy.terms(kind)[listing.term].id;
+                TermEntry {
+                    label: views.term_label(kind, id),
+                    href: views.href(&Route::Term {
+                        kind,
+                        id: id.clone(),
+                        page: 1,
+                    }),
+                    count: listing.stories.len(),
+                    count_label: views.count(listing.stories.len()),
+                }
+            })
+            .collect();
+        let heading = views.t(kind.key());
+        let description = format!("{heading} — {}", views.ui.description);
+        let page = views.page(route, heading, description, vec![views.home_crumb()]);
+        context.insert("page", &page);
+        context.insert("terms", &terms);
+        context.insert("kind", kind.key());
+        "terms.html"
+    }
+
+    fn term(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        kind: Kind,
+        id: &str,
+        n: usize,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let stories = &self
+            .site
+            .listings(kind)
+            .iter()
+            .find(|l| self.site.taxonomy.terms(kind)[l.term].id == id)
+            .expect("term routes come from listings")
+            .stories;
+        let label = views.term_label(kind, id);
+        let count = views.count(stories.len());
+        let crumbs = vec![
+            views.home_crumb(),
+            views.crumb(views.t(kind.key()), &Route::Terms { kind }),
+        ];
+        let page = views.page(
+            route,
+            views.paged_heading(label.clone(), n),
+            format!("{label}: {count}"),
+            crumbs,
+        );
+        context.insert("page", &page);
+        context.insert("term_label", &label);
+        context.insert("count_label", &count);
+        context.insert("kind", kind.key());
+        context.insert("chart", &self.chart(views, stories, None));
+        self.insert_list(views, route, stories, n, context);
+        "term.html"
+    }
+
+    /// The whole timeline (`year` is `None`) or one year of it.
+    fn timeline(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        year: Option<u16>,
+        n: usize,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let timeline = &self.site.timeline;
+        let (ids, heading, span) = match year {
+            Some(y) => (
+                timeline.year(y),
+                views.t("year_n").replace("{year}", &y.to_string()),
+                Some((
+                    YearMonth { year: y, month: 1 },
+                    YearMonth { year: y, month: 12 },
+                )),
+            ),
+            None => (timeline.all.as_slice(), views.t("timeline"), None),
+        };
+        let mut crumbs = vec![views.home_crumb()];
+        if year.is_some() {
+            crumbs.push(views.crumb(views.t("timeline"), &Route::Timeline { page: 1 }));
+        }
+        let description = format!("{heading}: {}", views.count(ids.len()));
+        let page = views.page(route, views.paged_heading(heading, n), description, crumbs);
+        let years: Vec<YearLink> = timeline
+            .years
+            .iter()
+            .map(|(y, ids)| YearLink {
+                year: *y,
+                href: views.href(&Route::Year { year: *y, page: 1 }),
+                count_label: views.count(ids.len()),
+                current: Some(*y) == year,
+            })
+            .collect();
+        let size = self.site.config.page_size;
+        context.insert("page", &page);
+        context.insert("year", &year);
+        context.insert("years", &years);
+        context.insert(
+            "groups",
+            &self.month_groups(views, page_slice(ids, n, size)),
+        );
+        context.insert(
+            "pagination",
+            &views.pagination(route, n, ids.len().div_ceil(size).max(1)),
+        );
+        context.insert("chart", &self.chart(views, ids, span));
+        "timeline.html"
+    }
+
+    /// Page `n` of a story list, and its page links.
+    fn insert_list(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        ids: &[StoryId],
+        n: usize,
+        context: &mut tera::Context,
+    ) {
+        let size = self.site.config.page_size;
+        let cards: Vec<StoryCard> = page_slice(ids, n, size)
+            .iter()
             .map(|&s| views.card(&self.site.stories[s]))
-            .collect()
+            .collect();
+        context.insert("stories", &cards);
+        context.insert(
+            "pagination",
+            &views.pagination(route, n, ids.len().div_ceil(size).max(1)),
+        );
     }
 
     fn month_groups(&self, views: &ViewBuilder, ids: &[StoryId]) -> Vec<MonthGroup> {
         let mut groups: Vec<MonthGroup> = Vec::new();
-        let mut current: Option<(u16, u8)> = None;
         for &s in ids {
             let story = &self.site.stories[s];
-            let key = (story.date.year, story.date.month);
-            if current != Some(key) {
-                current = Some(key);
+            let (year, month) = (story.date.year, story.date.month);
+            let anchor = format!("m{year}-{month:02}");
+            if groups.last().is_none_or(|g| g.anchor != anchor) {
                 groups.push(MonthGroup {
-                    label: views.ui.dates.month(key.0, key.1),
-                    anchor: format!("m{}-{:02}", key.0, key.1),
+                    label: views.ui.dates.month(year, month),
+                    anchor,
                     stories: Vec::new(),
                 });
             }

@@ -145,6 +145,18 @@ impl<'a> ViewBuilder<'a> {
             .unwrap_or_else(|| format!("[{key}]"))
     }
 
+    /// A list's heading, with the page number from page 2 on.
+    pub fn paged_heading(&self, heading: String, page: usize) -> String {
+        if page <= 1 {
+            heading
+        } else {
+            format!(
+                "{heading} — {}",
+                self.t("page_n").replace("{n}", &page.to_string())
+            )
+        }
+    }
+
     pub fn count(&self, n: usize) -> String {
         self.t("story_count").replace("{n}", &n.to_string())
     }
