@@ -30,6 +30,22 @@ impl Date {
         Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
     }
 
+    /// Days since 1970-01-01 (negative before), for distances between dates.
+    pub fn days(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// RFC 3339 timestamp at midnight UTC, as Atom and sitemaps want.
     pub fn rfc3339(&self) -> String {
         format!("{self}T00:00:00Z")
@@ -95,6 +111,19 @@ mod tests {
         assert!(Date::parse("2025-13-01").is_none());
         assert!(Date::parse("2025-1-01").is_none());
         assert_eq!(Date::parse("2025-08-27").unwrap().to_string(), "2025-08-27");
+    }
+
+    #[test]
+    fn counts_days_across_months_and_leap_years() {
+        assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
+        assert_eq!(
+            Date::parse("2024-03-01").unwrap().days() - Date::parse("2024-02-28").unwrap().days(),
+            2
+        );
+        assert_eq!(
+            Date::parse("2026-01-01").unwrap().days() - Date::parse("2025-12-31").unwrap().days(),
+            1
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod content;
 pub mod date;
 pub mod error;
 pub mod highlight;
+pub mod import;
 pub mod language;
 pub mod markdown;
 pub mod model;

@@ -1,6 +1,7 @@
 //! Subcommands of the `dostyk` binary.
 
 mod build;
+mod import;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -20,10 +21,13 @@ pub struct Cli {
 enum Command {
     /// Build the site from content/ into public/.
     Build(build::Args),
+    /// Import raw agency texts as articles into content/articles/YYYY/.
+    Import(import::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Build(args) => build::run(&cli.root, args),
+        Command::Import(args) => import::run(&cli.root, args),
     }
 }

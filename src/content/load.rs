@@ -13,8 +13,25 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Every article that loads, and the problems of those that do not: for tools beside the
+/// build (the importer) that can work with what is readable.
+pub struct Partial {
+    pub loaded: Loaded,
+    pub problems: Vec<Diagnostic>,
+}
+
 /// Loads every `*.md` under `articles_dir`. All problems are returned together.
 pub fn load(articles_dir: &Path, taxonomy: &Taxonomy) -> Result<Loaded, Vec<Diagnostic>> {
+    let Partial { loaded, problems } = load_partial(articles_dir, taxonomy);
+    if problems.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Loads what can be loaded and lists the rest.
+pub fn load_partial(articles_dir: &Path, taxonomy: &Taxonomy) -> Partial {
     let (files, mut problems) = article_files(articles_dir);
     let results: Vec<Result<Parsed, Vec<Diagnostic>>> = files
         .par_iter()
@@ -32,10 +49,9 @@ pub fn load(articles_dir: &Path, taxonomy: &Taxonomy) -> Result<Loaded, Vec<Diag
         }
     }
     problems.extend(duplicate_slugs(&articles));
-    if problems.is_empty() {
-        Ok(Loaded { articles, warnings })
-    } else {
-        Err(problems)
+    Partial {
+        loaded: Loaded { articles, warnings },
+        problems,
     }
 }
 

@@ -1,0 +1,444 @@
+//! `dostyk import FILE...`: raw agency texts in, articles in `content/articles/YYYY/` out,
+//! with a report of what was inferred and how sure it is.
+
+use anyhow::{Context, bail};
+use dostyk::content::{self, Article};
+use dostyk::date::Date;
+use dostyk::import::pipeline::{Finding, Options, Outcome, Report, Sureness, import};
+use dostyk::import::story::Known;
+use dostyk::{Project, config::SiteConfig, markdown, taxonomy::Taxonomy};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Raw text files to import.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The language of the texts (kk, tg, uz, ru), when detection is unsure or wrong.
+    #[arg(long)]
+    lang: Option<String>,
+    /// The publication date (YYYY-MM-DD), for texts that give none.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+    /// The year, for texts that give the day and month only.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1900..=2200))]
+    year: Option<u16>,
+    /// The outlet, for texts that do not name it or name it wrongly.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Replace an existing article file (and import a text that is already in the archive).
+    #[arg(long)]
+    force: bool,
+    /// Show what would be imported; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the reports as JSON, for scripts.
+    #[arg(long)]
+    json: bool,
+    /// Content folder [default: ROOT/content].
+    #[arg(long)]
+    content: Option<PathBuf>,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("\"{text}\" is not a date: write it as YYYY-MM-DD"))
+}
+
+/// What happened to one file, for the JSON report.
+#[derive(Serialize)]
+struct FileResult {
+    file: PathBuf,
+    /// `imported`, `would import` (dry run), `skipped` (already in the archive) or `failed`.
+    status: &'static str,
+    path: Option<PathBuf>,
+    #[serde(flatten)]
+    outcome: Option<Outcome>,
+    error: Option<String>,
+}
+
+pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
+    let mut project = Project::new(root);
+    if let Some(content) = &args.content {
+        project.content = content.clone();
+    }
+    let config = SiteConfig::load(&project.root, None)
+        .map_err(list)
+        .context("cannot read the site configuration")?;
+    let taxonomy = Taxonomy::load(&project.content.join("taxonomy.toml"), &config)
+        .map_err(list)
+        .context("cannot read the taxonomy")?;
+    let articles_dir = project.content.join("articles");
+    let partial = content::load_partial(&articles_dir, &taxonomy);
+    if !partial.problems.is_empty() {
+        eprintln!(
+            "warning: {} existing article file(s) could not be read; story links and duplicate checks leave them out (run `dostyk build` to see why)",
+            partial.problems.len()
+        );
+    }
+    let mut archive: Vec<Existing> = partial
+        .loaded
+        .articles
+        .iter()
+        .map(Existing::from_article)
+        .collect();
+    let options = Options {
+        lang: args.lang.clone(),
+        date: args.date,
+        year: args.year,
+        outlet: args.outlet.clone(),
+    };
+    let progress = args.files.len() > 5 && std::io::stderr().is_terminal() && !args.json;
+    let mut results = Vec::new();
+    for (n, file) in args.files.iter().enumerate() {
+        if progress {
+            eprint!(
+                "\rimporting {}/{}: {}\x1b[K",
+                n + 1,
+                args.files.len(),
+                file.display()
+            );
+        }
+        let result = import_one(
+            file,
+            &options,
+            &taxonomy,
+            &mut archive,
+            &articles_dir,
+            &args,
+        );
+        if !args.json {
+            print_result(&result);
+        }
+        results.push(result);
+    }
+    if progress {
+        eprintln!();
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&results)?);
+    }
+    let count = |status: &str| results.iter().filter(|r| r.status == status).count();
+    let (done, skipped, failed) = (
+        count("imported") + count("would import"),
+        count("skipped"),
+        count("failed"),
+    );
+    if !args.json && args.files.len() > 1 {
+        println!(
+            "{done} imported{}, {skipped} skipped, {failed} failed",
+            if args.dry_run {
+                " (dry run: nothing written)"
+            } else {
+                ""
+            }
+        );
+    }
+    if failed > 0 {
+        bail!(
+            "{failed} of {} file(s) could not be imported",
+            args.files.len()
+        );
+    }
+    Ok(())
+}
+
+fn import_one(
+    file: &Path,
+    options: &Options,
+    taxonomy: &Taxonomy,
+    archive: &mut Vec<Existing>,
+    articles_dir: &Path,
+    args: &Args,
+) -> FileResult {
+    let failed = |error: String| FileResult {
+        file: file.to_path_buf(),
+        status: "failed",
+        path: None,
+        outcome: None,
+        error: Some(error),
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => return failed(format!("cannot read: {e}")),
+    };
+    let raw = match String::from_utf8(bytes) {
+        Ok(raw) => raw,
+        Err(e) => {
+            return failed(format!(
+                "not UTF-8 (at byte {}): save the text as UTF-8",
+                e.utf8_error().valid_up_to()
+            ));
+        }
+    };
+    let known: Vec<Known> = archive.iter().map(Existing::known).collect();
+    let mut outcome = import(&raw, options, taxonomy, &known);
+    let Some(draft) = outcome.draft.as_mut() else {
+        return FileResult {
+            file: file.to_path_buf(),
+            status: "failed",
+            path: None,
+            error: Some(outcome.problems.join("; ")),
+            outcome: Some(outcome),
+        };
+    };
+    let duplicate = outcome.report.duplicate_of.clone();
+    if let Some(slug) = &duplicate {
+        if !args.force {
+            return FileResult {
+                file: file.to_path_buf(),
+                status: "skipped",
+                path: archive_path(archive, slug),
+                outcome: Some(outcome),
+                error: None,
+            };
+        }
+        // Importing again with --force replaces the earlier import of the same text.
+        draft.slug = slug.clone();
+    } else {
+        draft.slug = free_slug(&draft.slug, archive);
+    }
+    let path = articles_dir
+        .join(draft.date.year.to_string())
+        .join(format!("{}.md", draft.slug));
+    // Only --force replaces: the earlier import of the same text, or a file in the way.
+    let replace = duplicate.is_some() || (args.force && path.exists());
+    if !args.dry_run {
+        let write = if replace {
+            write_replacing(&path, &draft.to_file(), archive_path(archive, &draft.slug))
+        } else {
+            write_new(&path, &draft.to_file())
+        };
+        if let Err(e) = write {
+            return FileResult {
+                file: file.to_path_buf(),
+                status: "failed",
+                path: Some(path.clone()),
+                outcome: Some(outcome),
+                error: Some(format!("{}: {e}", path.display())),
+            };
+        }
+    }
+    // Later files of the same run can join this one's story, or be its duplicate.
+    archive.retain(|e| Some(&e.slug) != duplicate.as_ref());
+    archive.push(Existing {
+        slug: draft.slug.clone(),
+        story: draft.story.clone(),
+        lang: draft.lang.clone(),
+        date: draft.date,
+        title: draft.title.clone(),
+        text: format!("{}\n{}", draft.title, markdown::plain_text(&draft.body)),
+        path: path.clone(),
+    });
+    let status = if args.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    FileResult {
+        file: file.to_path_buf(),
+        status,
+        path: Some(path),
+        outcome: Some(outcome),
+        error: None,
+    }
+}
+
+/// An article already in the archive, as the importer compares against it.
+struct Existing {
+    slug: String,
+    story: String,
+    lang: String,
+    date: Date,
+    title: String,
+    text: String,
+    path: PathBuf,
+}
+
+impl Existing {
+    fn from_article(article: &Article) -> Existing {
+        Existing {
+            slug: article.slug.clone(),
+            story: article.story.clone(),
+            lang: article.lang.code.to_string(),
+            date: article.date,
+            title: article.title.clone(),
+            text: format!("{}\n{}", article.title, markdown::plain_text(&article.body)),
+            path: article.path.clone(),
+        }
+    }
+
+    fn known(&self) -> Known<'_> {
+        Known {
+            slug: &self.slug,
+            story: &self.story,
+            lang: &self.lang,
+            date: self.date,
+            title: &self.title,
+            text: &self.text,
+        }
+    }
+}
+
+fn archive_path(archive: &[Existing], slug: &str) -> Option<PathBuf> {
+    archive
+        .iter()
+        .find(|e| e.slug == slug)
+        .map(|e| e.path.clone())
+}
+
+/// `slug`, or `slug-2`, `slug-3` … : the first that no article uses.
+fn free_slug(slug: &str, archive: &[Existing]) -> String {
+    let taken = |s: &str| archive.iter().any(|e| e.slug == s);
+    if !taken(slug) {
+        return slug.to_string();
+    }
+    (2..)
+        .map(|n| format!("{slug}-{n}"))
+        .find(|s| !taken(s))
+        .expect("some suffix is free")
+}
+
+/// Writes a new file atomically, never over an existing one: the text goes to a temporary
+/// file first and is linked into place, which fails if the name is taken.
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    let temp = temporary(path, text)?;
+    let linked = std::fs::hard_link(&temp, path);
+    let _ = std::fs::remove_file(&temp);
+    linked
+}
+
+/// Replaces an earlier import of the same text atomically (`--force`).
+fn write_replacing(path: &Path, text: &str, earlier: Option<PathBuf>) -> std::io::Result<()> {
+    let temp = temporary(path, text)?;
+    std::fs::rename(&temp, path)?;
+    // The date may have changed the year folder: the earlier file goes.
+    if let Some(earlier) = earlier.filter(|e| e != path) {
+        std::fs::remove_file(earlier)?;
+    }
+    Ok(())
+}
+
+fn temporary(path: &Path, text: &str) -> std::io::Result<PathBuf> {
+    let dir = path.parent().expect("article paths have a folder");
+    std::fs::create_dir_all(dir)?;
+    let temp = dir.join(format!(
+        ".{}.import-{}",
+        path.file_name().expect("a file name").to_string_lossy(),
+        std::process::id()
+    ));
+    let mut file = std::fs::File::create(&temp)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    Ok(temp)
+}
+
+fn list(problems: Vec<dostyk::Diagnostic>) -> anyhow::Error {
+    anyhow::anyhow!(
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    )
+}
+
+fn print_result(result: &FileResult) {
+    let target = result
+        .path
+        .as_ref()
+        .map(|p| format!(" → {}", p.display()))
+        .unwrap_or_default();
+    println!("{}{target}  [{}]", result.file.display(), result.status);
+    if let Some(outcome) = &result.outcome {
+        print_report(&outcome.report);
+        for problem in &outcome.problems {
+            println!("  error     {problem}");
+        }
+    } else if let Some(error) = &result.error {
+        println!("  error     {error}");
+    }
+    if result.status == "skipped" {
+        println!(
+            "  skipped   the same text is already in the archive (--force imports it again, replacing it)"
+        );
+    }
+    println!();
+}
+
+fn print_report(report: &Report) {
+    let finding = |label: &str, f: &Option<Finding>| {
+        if let Some(f) = f {
+            println!(
+                "  {label:<9} {}  [{}: {}]",
+                f.value,
+                sureness(f.sure),
+                f.how
+            );
+        }
+    };
+    finding("title", &report.title);
+    let language = &report.language;
+    match &language.lang {
+        Some(lang) if language.given => println!("  language  {lang}  [given with --lang]"),
+        Some(lang) => println!(
+            "  language  {lang}  [{:.0}% sure: {}]",
+            language.confidence * 100.0,
+            language.evidence.join("; ")
+        ),
+        None => println!("  language  unknown  [{}]", language.evidence.join("; ")),
+    }
+    finding("date", &report.date);
+    finding("outlet", &report.outlet);
+    finding("photo", &report.photo);
+    for (label, tags) in [("countries", &report.countries), ("topics", &report.topics)] {
+        let shown: Vec<String> = tags
+            .iter()
+            .map(|t| format!("{} ({})", t.id, t.triggers.join(", ")))
+            .collect();
+        println!(
+            "  {label:<9} {}",
+            if shown.is_empty() {
+                "none found".to_string()
+            } else {
+                shown.join("; ")
+            }
+        );
+    }
+    if let Some(story) = &report.story {
+        match &story.joins {
+            Some(slug) => println!(
+                "  story     {}  [joins {slug}: {}]",
+                story.id,
+                story.reasons.join("; ")
+            ),
+            None => println!(
+                "  story     {}  [new: {}]",
+                story.id,
+                story.reasons.join("; ")
+            ),
+        }
+    }
+    if let Some(slug) = &report.duplicate_of {
+        println!("  duplicate the archive already has this text as {slug}");
+    }
+    for removed in &report.removed {
+        println!(
+            "  removed   line {}: \"{}\" ({})",
+            removed.line, removed.text, removed.reason
+        );
+    }
+    for note in &report.notes {
+        println!("  note      {note}");
+    }
+}
+
+fn sureness(sure: Sureness) -> &'static str {
+    match sure {
+        Sureness::Given => "given",
+        Sureness::Certain => "certain",
+        Sureness::Likely => "likely",
+        Sureness::Check => "check",
+    }
+}

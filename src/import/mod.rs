@@ -1,0 +1,15 @@
+//! `dostyk import`: a raw agency text in, an article (front matter + Markdown) and a report
+//! of what was inferred out. Pure functions over text; the command does the file I/O.
+
+pub mod body;
+pub mod credits;
+pub mod dates;
+pub mod draft;
+pub mod furniture;
+pub mod headline;
+pub mod language;
+pub mod matching;
+pub mod pipeline;
+pub mod story;
+pub mod tagging;
+pub mod text;
