@@ -5,9 +5,9 @@
 //! shape of furniture, in Kazakh, Tajik, Uzbek (both scripts), Russian or English. Shapes that could
 //! also be article text (a menu word, a share verb, a network name) count only when the line does not
 //! read as prose; a line of eight or more words ending in a period is never dropped, except for the
-//! few kinds of furniture that are written as whole sentences ([`boilerplate`]: copyright and reuse
-//! notices, cookie notices, "subscribe to our channel" calls and "Read also:" lines). Headlines,
-//! bullets, photo credits and datelines are left to the importer.
+//! few kinds of furniture that are written as whole sentences (`boilerplate`: copyright and reuse
+//! notices, cookie notices, "subscribe to our channel" calls, comment-form labels and "Read also:"
+//! lines). Headlines, bullets, photo credits and datelines are left to the importer.
 
 use serde::Serialize;
 
@@ -491,8 +491,8 @@ fn is_hashtags(t: &str) -> bool {
     any
 }
 
-/// A date or a time ("27.08.2025", "2025-08-27", "14:32", "2025"): lines with one stay, because
-/// the importer reads publication dates from them.
+/// A time or a numeric date ("14:32", "27.08.2025", "2025-08-27"): a counter line with one stays,
+/// because the importer reads publication dates from it. A bare number, even 2025, is a count.
 fn has_date_or_time(t: &str) -> bool {
     let chars: Vec<char> = t.chars().collect();
     let digit_run = |start: usize| {
@@ -513,7 +513,7 @@ fn has_date_or_time(t: &str) -> bool {
         if run <= 2 && matches!(next, Some(':' | '.' | '/')) && after {
             return true;
         }
-        if run == 4 && (chars[i] == '1' || chars[i] == '2') {
+        if run == 4 && matches!(next, Some('-' | '.' | '/')) && after {
             return true;
         }
         i += run;
@@ -584,34 +584,39 @@ fn counter(l: &Line) -> Option<&'static str> {
 }
 
 fn counter_label(w: &str) -> Option<&'static str> {
-    const VIEW_LABELS: &[&str] = &[
+    // Stems only where no ordinary word starts the same way: "оқу" would also match "оқушылар"
+    // (pupils) and "показ" "показатель", so those are whole words.
+    const VIEW_STEMS: &[&str] = &[
         "просмотр",
-        "показ",
         "прочтен",
-        "прочитал",
         "оқылды",
         "оқылым",
-        "қаралды",
         "қаралым",
         "көрілді",
         "көрсетілім",
         "тамошо",
-        "дида",
         "кўрилди",
         "кўришлар",
-        "кўриш",
         "ko'rildi",
         "ko'rishlar",
+        "лайк",
+        "нравится",
+        "ұнайды",
+    ];
+    const VIEW_WORDS: &[&str] = &[
+        "показов",
+        "показы",
+        "прочитали",
+        "қаралды",
+        "дида",
         "views",
         "view",
         "reads",
-        "лайк",
+        "likes",
         "like",
-        "нравится",
-        "ұнайды",
         "рейтинг",
         "rating",
-        "голос",
+        "голосов",
         "время",
         "оқу",
         "уақыты",
@@ -623,20 +628,19 @@ fn counter_label(w: &str) -> Option<&'static str> {
         "ўқилади",
         "оқылады",
     ];
-    const COMMENT_LABELS: &[&str] = &[
+    const COMMENT_STEMS: &[&str] = &[
         "комментари",
-        "коммент",
         "пікір",
         "шарҳ",
         "назарҳо",
         "изоҳ",
         "izoh",
         "comment",
-        "фикр",
     ];
-    if COMMENT_LABELS.iter().any(|p| w.starts_with(p)) {
+    const COMMENT_WORDS: &[&str] = &["коммент", "фикр", "фикрлар", "fikrlar"];
+    if COMMENT_STEMS.iter().any(|p| w.starts_with(p)) || in_list(w, COMMENT_WORDS) {
         Some(COMMENTS)
-    } else if VIEW_LABELS.iter().any(|p| w.starts_with(p)) {
+    } else if VIEW_STEMS.iter().any(|p| w.starts_with(p)) || in_list(w, VIEW_WORDS) {
         Some(VIEWS)
     } else {
         None
@@ -1746,6 +1750,11 @@ mod tests {
         // A date with a counter stays: the importer reads the date.
         assert_kept("27.08.2025 14:32 👁 523");
         assert_kept("14:32");
+        assert_dropped("Просмотров: 1234", VIEWS);
+        // Statistics, not counters.
+        assert_kept("Оқушылар саны: 1 200");
+        assert_kept("Показатель: 5");
+        assert_kept("Дидор: 2");
     }
 
     #[test]

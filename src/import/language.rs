@@ -36,7 +36,8 @@ pub struct Detection {
     pub lang: Option<&'static str>,
     pub script: Script,
     /// 0.0..=1.0: how sure the detector is of `lang`. `lang` is Some exactly when this is at
-    /// least [`MIN_CONFIDENCE`]; when the text reads as Kyrgyz or English it is 0.
+    /// least [`MIN_CONFIDENCE`]; when the text reads as a language the archive does not take
+    /// (Kyrgyz, Tatar, Ukrainian, Bulgarian, English) it is 0, and `evidence` says which.
     pub confidence: f32,
     /// Human-readable evidence for the report, most telling first.
     pub evidence: Vec<String>,
