@@ -100,9 +100,6 @@ pub struct Outcome {
     pub problems: Vec<String>,
 }
 
-/// Below this, the detected language is reported as unknown.
-const MIN_LANGUAGE_CONFIDENCE: f32 = 0.5;
-
 /// Imports one raw text. `known` are the archive's articles, for story links and duplicates.
 pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]) -> Outcome {
     let cleaned = text::normalise(raw);
@@ -221,14 +218,17 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
                 .iter()
                 .map(|(l, s)| (l.to_string(), *s))
                 .collect();
-            let sure = detection
-                .lang
-                .filter(|_| detection.confidence >= MIN_LANGUAGE_CONFIDENCE);
+            // `detect` leaves `lang` empty below its confidence threshold.
+            let sure = detection.lang;
             if sure.is_none() {
-                let guess = detection.lang.map_or("none".to_string(), |l| {
-                    format!("{l}, {:.0}% sure", detection.confidence * 100.0)
-                });
-                problems.push(format!("cannot tell the language of the text (best guess: {guess}): give it with --lang kk|tg|uz|ru"));
+                let why = detection
+                    .evidence
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "no evidence".into());
+                problems.push(format!(
+                    "cannot tell the language of the text ({why}): give it with --lang kk|tg|uz|ru"
+                ));
             }
             LanguageFinding {
                 lang: sure.map(str::to_string),
@@ -570,9 +570,38 @@ mod tests {
     }
 
     const WORDS: &[&str] = &[
-        "Қазақстан", "Тоҷикистон", "ҳамкорӣ", "және", "дар", "*жұлдыз*", "_асты_", "<b>", "[сілтеме](javascript:x)", "`код`",
-        "&amp;", "Рустами", "Эмомалӣ", "2025", "24-орын", "90", "«дәйексөз»", "—", "#", "1.", "\\", "~~", "|", "ўзаро",
-        "муносибатҳо", "сауда", "su", "oʻzaro", "!", "Telegram", "Фото", "http://x.kz/a_b",
+        "Қазақстан",
+        "Тоҷикистон",
+        "ҳамкорӣ",
+        "және",
+        "дар",
+        "*жұлдыз*",
+        "_асты_",
+        "<b>",
+        "[сілтеме](javascript:x)",
+        "`код`",
+        "&amp;",
+        "Рустами",
+        "Эмомалӣ",
+        "2025",
+        "24-орын",
+        "90",
+        "«дәйексөз»",
+        "—",
+        "#",
+        "1.",
+        "\\",
+        "~~",
+        "|",
+        "ўзаро",
+        "муносибатҳо",
+        "сауда",
+        "su",
+        "oʻzaro",
+        "!",
+        "Telegram",
+        "Фото",
+        "http://x.kz/a_b",
     ];
 
     fn sentence(rng: &mut Rng) -> String {
@@ -583,13 +612,30 @@ mod tests {
     }
 
     fn options() -> Options {
-        Options { lang: Some("kk".into()), date: Date::new(2025, 8, 27), year: None, outlet: Some("Test".into()) }
+        Options {
+            lang: Some("kk".into()),
+            date: Date::new(2025, 8, 27),
+            year: None,
+            outlet: Some("Test".into()),
+        }
     }
 
     #[test]
     fn never_panics_and_never_loses_a_sentence() {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let prefixes = ["", "• ", "- ", "— ", "  ", "> ", "# ", "1. ", "Сурет: x\n", "\u{feff}", "\r"];
+        let prefixes = [
+            "",
+            "• ",
+            "- ",
+            "— ",
+            "  ",
+            "> ",
+            "# ",
+            "1. ",
+            "Сурет: x\n",
+            "\u{feff}",
+            "\r",
+        ];
         for round in 0..400 {
             let mut lines = Vec::new();
             let mut sentences = Vec::new();
@@ -607,14 +653,23 @@ mod tests {
             }
             let text = lines.join(if rng.next() % 2 == 0 { "\n" } else { "\r\n" });
             let outcome = import(&text, &options(), &Taxonomy::default(), &[]);
-            let draft = outcome.draft.unwrap_or_else(|| panic!("round {round}: {:?}\n{text}", outcome.problems));
+            let draft = outcome
+                .draft
+                .unwrap_or_else(|| panic!("round {round}: {:?}\n{text}", outcome.problems));
             let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             let seen = squash(&format!("{}\n{}", draft.title, plain_text(&draft.body)));
             for s in &sentences {
-                assert!(seen.contains(&squash(s)), "round {round}: lost {s:?}\nfrom {text:?}\nbody {:?}", draft.body);
+                assert!(
+                    seen.contains(&squash(s)),
+                    "round {round}: lost {s:?}\nfrom {text:?}\nbody {:?}",
+                    draft.body
+                );
             }
             let html = crate::markdown::render(&draft.body);
-            assert!(!html.contains("<b>") && !html.contains("<a "), "round {round}: markup got through: {html}");
+            assert!(
+                !html.contains("<b>") && !html.contains("<a "),
+                "round {round}: markup got through: {html}"
+            );
         }
     }
 
