@@ -1804,21 +1804,7 @@ ASTANА. Kazinform — Қозоғистон Республикаси Мажил�
         }
     }
 
-    /// A tiny deterministic generator (xorshift), so the property test needs no dependency.
-    struct Random(u64);
-
-    impl Random {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
+    use crate::import::testing::Rng;
 
     /// Pieces that exercise the patterns, mixed with arbitrary characters.
     #[rustfmt::skip]
@@ -1849,7 +1835,7 @@ ASTANА. Kazinform — Қозоғистон Республикаси Мажил�
     ];
 
     /// One of the near texts with a few characters deleted, replaced, inserted or repeated.
-    fn mutated(random: &mut Random) -> String {
+    fn mutated(random: &mut Rng) -> String {
         let source = if random.below(2) == 0 {
             DATELINES[random.below(DATELINES.len())].0
         } else {
@@ -1881,7 +1867,7 @@ ASTANА. Kazinform — Қозоғистон Республикаси Мажил�
         chars.into_iter().collect()
     }
 
-    fn arbitrary(random: &mut Random) -> String {
+    fn arbitrary(random: &mut Rng) -> String {
         if random.below(2) == 0 {
             return mutated(random);
         }
@@ -1901,7 +1887,7 @@ ASTANА. Kazinform — Қозоғистон Республикаси Мажил�
 
     #[test]
     fn arbitrary_text_never_panics_and_ranges_are_exact() {
-        let mut random = Random(0x9e37_79b9_7f4a_7c15);
+        let mut random = Rng(0x9e37_79b9_7f4a_7c15);
         for _ in 0..30_000 {
             let text = arbitrary(&mut random);
             let mut previous_end = 0;
@@ -1948,7 +1934,7 @@ ASTANА. Kazinform — Қозоғистон Республикаси Мажил�
 
     #[test]
     fn arbitrary_bytes_never_panic() {
-        let mut random = Random(42);
+        let mut random = Rng(42);
         for _ in 0..5_000 {
             let bytes: Vec<u8> = (0..random.below(64)).map(|_| random.next() as u8).collect();
             let text = String::from_utf8_lossy(&bytes);

@@ -2054,24 +2054,7 @@ error:";
     }
 
     /// A small deterministic generator, so the property tests need no dependency and fail the same
-    /// way every run.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            // xorshift64*
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-            items[self.below(items.len())]
-        }
-    }
+    use crate::import::testing::Rng;
 
     /// Pieces that make lines look like furniture, prose, or nothing at all.
     const PIECES: &[&str] = &[

@@ -1243,37 +1243,9 @@ fn compose(raw: &[char]) -> Vec<char> {
     out
 }
 
+/// A Cyrillic look-alike for a Latin letter, or the letter itself.
 fn latin_to_cyrillic(c: char) -> char {
-    match c {
-        'A' => 'А',
-        'B' => 'В',
-        'C' => 'С',
-        'E' => 'Е',
-        'H' => 'Н',
-        'I' => 'І',
-        'K' => 'К',
-        'M' => 'М',
-        'O' => 'О',
-        'P' => 'Р',
-        'T' => 'Т',
-        'X' => 'Х',
-        'Y' => 'У',
-        'a' => 'а',
-        'c' => 'с',
-        'e' => 'е',
-        // Kazakh pages typed without a Kazakh layout use Latin i for і and h for һ.
-        'i' => 'і',
-        'h' => 'һ',
-        'o' => 'о',
-        'p' => 'р',
-        'x' => 'х',
-        'y' => 'у',
-        'Ə' => 'Ә',
-        'ə' => 'ә',
-        'Ɵ' => 'Ө',
-        'ɵ' => 'ө',
-        _ => c,
-    }
+    super::matching::latin_to_cyrillic(c).unwrap_or(c)
 }
 
 fn cyrillic_to_latin(c: char) -> char {
@@ -1685,21 +1657,7 @@ mod tests {
     }
 
     /// A small deterministic generator, so the property test needs no dependency and fails the
-    /// same way every run.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            // xorshift64*
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
-    }
+    use crate::import::testing::Rng;
 
     fn check_invariants(text: &str) {
         let d = detect(text);

@@ -105,7 +105,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// Latin letters that look like a Cyrillic letter, and that letter. Typists and OCR mix them
 /// into Cyrillic words (`ASTANА`, `Pеспублика`, Kazakh `бiлiм` with a Latin i).
-fn latin_to_cyrillic(c: char) -> Option<char> {
+pub(crate) fn latin_to_cyrillic(c: char) -> Option<char> {
     Some(match c {
         'A' => 'А',
         'B' => 'В',
@@ -130,6 +130,11 @@ fn latin_to_cyrillic(c: char) -> Option<char> {
         'p' => 'р',
         'x' => 'х',
         'y' => 'у',
+        // Kazakh typed in a Latin layout: schwa and barred o for ә and ө.
+        'Ə' => 'Ә',
+        'Ɵ' => 'Ө',
+        'ə' => 'ә',
+        'ɵ' => 'ө',
         _ => return None,
     })
 }

@@ -13,3 +13,6 @@ pub mod pipeline;
 pub mod story;
 pub mod tagging;
 pub mod text;
+
+#[cfg(test)]
+mod testing;

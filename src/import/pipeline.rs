@@ -553,21 +553,7 @@ mod tests {
     use super::*;
     use crate::markdown::plain_text;
 
-    /// A small deterministic generator, so failures reproduce without a dependency.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-            items[(self.next() % items.len() as u64) as usize]
-        }
-    }
+    use crate::import::testing::Rng;
 
     const WORDS: &[&str] = &[
         "Қазақстан",

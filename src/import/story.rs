@@ -864,97 +864,29 @@ mod tests {
         assert_eq!(same_text("", ""), 0.0);
     }
 
-    /// A small deterministic generator (xorshift), so the property test needs no dependency.
-    struct Rng(u64);
+    use crate::import::testing::Rng;
 
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-
-        /// Text from the characters that make these functions branch: scripts, look-alikes,
-        /// apostrophes, hyphens, combining marks, invisible characters, digits, punctuation,
-        /// line breaks, and anything else from the whole range of `char`.
-        fn text(&mut self, len: usize) -> String {
-            const POOL: &[&str] = &[
-                "а",
-                "ә",
-                "ӣ",
-                "ҷ",
-                "ў",
-                "қ",
-                "ё",
-                "Ё",
-                "A",
-                "a",
-                "O",
-                "o",
-                "g",
-                "S",
-                "ʻ",
-                "'",
-                "’",
-                "`",
-                "ʼ",
-                "-",
-                "‑",
-                "—",
-                "–",
-                "\u{0306}",
-                "\u{0304}",
-                "\u{0301}",
-                "\u{00AD}",
-                "\u{200D}",
-                "\u{FEFF}",
-                "1",
-                "9",
-                ",",
-                ".",
-                " ",
-                " ",
-                "\n",
-                "\n\n",
-                "•",
-                "«",
-                "»",
-                "İ",
-                "ß",
-                "ﬁ",
-                "🙂",
-                "Е.",
-                "Қошанов",
-                "Эмомалӣ",
-                "сауда",
-                "су-энергетика",
-                "Qozogʻiston",
-                "2019",
-                "24-ўрин",
-                "ASTANА",
-                "  • Саноат — ",
-                "дж",
-                "kh",
-                "yo",
-            ];
-            let mut s = String::new();
-            for _ in 0..len {
-                match self.below(4) {
-                    0 => {
-                        if let Some(c) = char::from_u32(self.below(0x11_0000) as u32) {
-                            s.push(c);
-                        }
+    fn random_text(rng: &mut Rng, len: usize) -> String {
+        #[rustfmt::skip]
+        const POOL: &[&str] = &[
+            "а", "ә", "ӣ", "ҷ", "ў", "қ", "ё", "Ё", "A", "a", "O", "o", "g", "S", "ʻ", "'", "’",
+            "`", "ʼ", "-", "‑", "—", "–", "\u{0306}", "\u{0304}", "\u{0301}", "\u{00AD}",
+            "\u{200D}", "\u{FEFF}", "1", "9", ",", ".", " ", " ", "\n", "\n\n", "•", "«", "»", "İ",
+            "ß", "ﬁ", "🙂", "Е.", "Қошанов", "Эмомалӣ", "сауда", "су-энергетика", "Qozogʻiston",
+            "2019", "24-ўрин", "ASTANА", "  • Саноат — ", "дж", "kh", "yo",
+        ];
+        let mut s = String::new();
+        for _ in 0..len {
+            match rng.below(4) {
+                0 => {
+                    if let Some(c) = char::from_u32(rng.below(0x11_0000) as u32) {
+                        s.push(c);
                     }
-                    _ => s.push_str(POOL[self.below(POOL.len())]),
                 }
+                _ => s.push_str(POOL[rng.below(POOL.len())]),
             }
-            s
         }
+        s
     }
 
     /// Rounds: 400 by default; `DOSTYK_FUZZ_ROUNDS=20000 cargo test --release` for a long run.
@@ -970,9 +902,9 @@ mod tests {
             .unwrap_or(400)
         {
             let len = rng.below(120);
-            let text = rng.text(len);
+            let text = random_text(&mut rng, len);
             let len = rng.below(120);
-            let other = rng.text(len);
+            let other = random_text(&mut rng, len);
             for w in words(&text) {
                 assert_eq!(&text[w.start..w.end], w.text);
                 assert!(!w.text.is_empty());
