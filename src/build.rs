@@ -7,6 +7,7 @@ use crate::highlight;
 use crate::model::Site;
 use crate::output::Staging;
 use crate::render::{self, Assets, Templates};
+use crate::search;
 use crate::taxonomy::Taxonomy;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -15,6 +16,8 @@ use std::time::{Duration, Instant};
 const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
+    // The default social image (1200×630), made from docs/social-card.html.
+    ("social.png", include_bytes!("../static/social.png")),
 ];
 
 /// Where a project's parts are.
@@ -62,6 +65,8 @@ pub struct BuildReport {
     pub bytes: u64,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// The part of `elapsed` spent building the search index.
+    pub search: Duration,
 }
 
 /// Loads and checks everything a build needs, reporting every problem together.
@@ -104,7 +109,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let (site, templates, warnings) = load_site(&options.project, options.base_url.as_deref())?;
     let staging = Staging::new(&options.out)?;
     match write_site(&site, &templates, &options.project, &staging) {
-        Ok(pages) => {
+        Ok((pages, search)) => {
             let (bytes, files) = staging.size();
             staging.commit()?;
             Ok(BuildReport {
@@ -115,6 +120,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
                 bytes,
                 warnings,
                 elapsed: started.elapsed(),
+                search,
             })
         }
         Err(e) => {
@@ -124,15 +130,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
 }
 
+/// Writes every page and static file, then indexes the articles for search; returns the
+/// number of pages and the time the search index took.
 fn write_site(
     site: &Site,
     templates: &Templates,
     project: &Project,
     staging: &Staging,
-) -> Result<usize> {
+) -> Result<(usize, Duration)> {
     let assets = write_static(project, site, staging)?;
     let stats = render::render_site(site, templates, &assets, staging).map_err(Error::Invalid)?;
-    Ok(stats.pages)
+    let indexing = Instant::now();
+    let languages: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
+    search::write_index(staging, &languages)?;
+    Ok((stats.pages, indexing.elapsed()))
 }
 
 /// Copies the built-in and the project's static files and the generated highlighting
@@ -177,6 +193,7 @@ fn write_static(project: &Project, site: &Site, staging: &Staging) -> Result<Ass
         style: versioned("style.css"),
         syntax: versioned("syntax.css"),
         icon: versioned("favicon.svg"),
+        social: versioned("social.png"),
     })
 }
 

@@ -45,6 +45,9 @@ pub enum Error {
     /// Problems in the project's files; all of them, not only the first.
     #[error("{}", list(.0))]
     Invalid(Vec<Diagnostic>),
+    /// Pagefind could not index the built pages.
+    #[error("search index: {0}")]
+    Search(String),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -66,6 +69,10 @@ impl Error {
         match self {
             Error::Invalid(list) => list.clone(),
             Error::Io { path, source } => vec![Diagnostic::in_file(path, source.to_string())],
+            Error::Search(message) => vec![Diagnostic::in_file(
+                Path::new(crate::search::BUNDLE_DIR),
+                format!("search index: {message}"),
+            )],
         }
     }
 }

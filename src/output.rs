@@ -35,6 +35,11 @@ impl Staging {
         })
     }
 
+    /// The folder being filled, for tools that read back what was written (the search index).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Writes one file; `path` is relative (`kk/articles/x/index.html`) and may not climb out.
     pub fn write(&self, path: &str, contents: &[u8]) -> Result<()> {
         let relative = Path::new(path);

@@ -30,6 +30,7 @@ fn expected_tree_files(stories: &[SourceStory]) -> BTreeSet<String> {
             for id in ids {
                 if stories.iter().any(|s| s.has(kind, id)) {
                     files.insert(format!("{ui}/{kind}/{id}/index.html"));
+                    files.insert(format!("{ui}/{kind}/{id}/feed.xml"));
                 }
             }
         }

@@ -34,12 +34,13 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
                 eprintln!("warning: {warning}");
             }
             println!(
-                "built {} pages from {} articles ({} stories) into {} in {:.2}s: {} files, {}",
+                "built {} pages from {} articles ({} stories) into {} in {:.2}s (search index {:.2}s): {} files, {}",
                 report.pages,
                 report.articles,
                 report.stories,
                 out.display(),
                 report.elapsed.as_secs_f64(),
+                report.search.as_secs_f64(),
                 report.files,
                 human_size(report.bytes)
             );

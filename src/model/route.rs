@@ -29,6 +29,11 @@ pub enum Route {
         page: usize,
     },
     Feed,
+    /// The Atom feed of one country or topic.
+    TermFeed {
+        kind: Kind,
+        id: String,
+    },
     NotFound,
 }
 
@@ -46,6 +51,7 @@ impl Route {
             Route::Timeline { page } => format!("{lang}/timeline/{}", paged(*page)),
             Route::Year { year, page } => format!("{lang}/timeline/{year}/{}", paged(*page)),
             Route::Feed => format!("{lang}/feed.xml"),
+            Route::TermFeed { kind, id } => format!("{lang}/{}/{id}/feed.xml", kind.key()),
             Route::NotFound => "404.html".to_string(),
         }
     }
@@ -120,5 +126,13 @@ mod tests {
         );
         assert_eq!(Route::Landing.file("kk"), "index.html");
         assert_eq!(Route::Feed.file("kk"), "kk/feed.xml");
+        assert_eq!(
+            Route::TermFeed {
+                kind: Kind::Topic,
+                id: "water".into()
+            }
+            .file("tg"),
+            "tg/topics/water/feed.xml"
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use super::views::{Link, ViewBuilder};
 use crate::markdown;
-use crate::model::Route;
+use crate::model::{Route, StoryId};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -31,14 +31,22 @@ pub struct FeedEntry {
     pub categories: Vec<Link>,
 }
 
-pub fn feed(views: &ViewBuilder) -> FeedView {
+/// A feed of the newest of `stories` (newest first); `route` is the feed itself, `page`
+/// the page it follows.
+pub fn feed(
+    views: &ViewBuilder,
+    stories: &[StoryId],
+    title: String,
+    route: &Route,
+    page: &Route,
+) -> FeedView {
     let site = views.site;
     let lang = views.ui.code.as_str();
-    let entries: Vec<FeedEntry> = site
-        .stories
+    let entries: Vec<FeedEntry> = stories
         .iter()
         .take(site.config.feed_length)
-        .map(|story| {
+        .map(|&s| {
+            let story = &site.stories[s];
             let index = site.shown_version(story, lang);
             let article = &site.articles[index];
             let card = views.card_for(story, index);
@@ -60,14 +68,16 @@ pub fn feed(views: &ViewBuilder) -> FeedView {
         })
         .collect();
     FeedView {
-        title: views.ui.title.clone(),
+        title,
         subtitle: views.ui.description.clone(),
         lang: lang.to_string(),
-        self_url: views.url(&Route::Feed, lang),
-        home_url: views.url(&Route::Home { page: 1 }, lang),
+        self_url: views.url(route, lang),
+        home_url: views.url(page, lang),
+        // Entries are newest first; an empty feed has nothing newer than the epoch.
         updated: entries
-            .first()
+            .iter()
             .map(|e| e.published.clone())
+            .max()
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
         entries,
     }

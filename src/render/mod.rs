@@ -6,6 +6,7 @@ mod feed;
 mod pages;
 mod routes;
 mod sitemap;
+mod structured;
 pub mod templates;
 mod views;
 

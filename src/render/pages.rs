@@ -5,8 +5,9 @@ use super::chart::{ChartView, chart};
 use super::feed::feed;
 use super::routes::list_routes;
 use super::sitemap::{robots, sitemap};
+use super::structured::{self, NewsArticle};
 use super::templates::Templates;
-use super::views::{Assets, StoryCard, ViewBuilder};
+use super::views::{Assets, Link, StoryCard, ViewBuilder};
 use crate::config::UiLanguage;
 use crate::error::Diagnostic;
 use crate::markdown;
@@ -237,9 +238,45 @@ impl<'a> Renderer<'a> {
         };
         let mut page = views.page(&route, article.title.clone(), description, crumbs);
         page.canonical = views.url(&route, &views.canonical_tree(article));
+        page.preview.kind = "article";
+        let view = views.article(index, body);
+        let translations = self
+            .site
+            .story_of(index)
+            .versions
+            .iter()
+            .filter(|&&v| v != index)
+            .map(|&v| {
+                let other = &self.site.articles[v];
+                views.url(
+                    &Route::Article {
+                        slug: other.slug.clone(),
+                    },
+                    &views.canonical_tree(other),
+                )
+            })
+            .collect();
+        page.json_ld.push(structured::news_article(
+            &NewsArticle {
+                headline: &article.title,
+                description: &page.description,
+                url: &page.canonical,
+                date: &view.card.datetime,
+                lang: article.lang.code,
+                outlet: &article.source.outlet,
+                outlet_url: view.source_url,
+                countries: &view.card.countries,
+                topics: &view.card.topics,
+                image: &page.preview.image,
+                site_name: &views.ui.title,
+                site_url: &views.url(&Route::Home { page: 1 }, &ui.code),
+                translations,
+            },
+            views.origin(),
+        ));
         let mut context = tera::Context::new();
         context.insert("page", &page);
-        context.insert("article", &views.article(index, body));
+        context.insert("article", &view);
         self.emit(&route, &ui.code, "article.html", &mut context)
     }
 
@@ -267,7 +304,38 @@ impl<'a> Renderer<'a> {
                     Vec::new(),
                 );
                 context.insert("page", &page);
-                context.insert("feed", &feed(&views));
+                let home = Route::Home { page: 1 };
+                context.insert(
+                    "feed",
+                    &feed(
+                        &views,
+                        &self.site.timeline.all,
+                        views.ui.title.clone(),
+                        route,
+                        &home,
+                    ),
+                );
+                "feed.xml"
+            }
+            Route::TermFeed { kind, id } => {
+                let label = views.term_label(*kind, id);
+                let title = format!("{label} — {}", views.ui.title);
+                let page = views.page(
+                    route,
+                    title.clone(),
+                    views.ui.description.clone(),
+                    Vec::new(),
+                );
+                context.insert("page", &page);
+                let term = Route::Term {
+                    kind: *kind,
+                    id: id.clone(),
+                    page: 1,
+                };
+                context.insert(
+                    "feed",
+                    &feed(&views, self.term_stories(*kind, id), title, route, &term),
+                );
                 "feed.xml"
             }
             Route::Article { .. } => unreachable!("article pages are rendered with their bodies"),
@@ -326,6 +394,12 @@ impl<'a> Renderer<'a> {
             alternate.url = format!("{}{}/", site.config.base_url, alternate.lang);
             alternate.current = false;
         }
+        page.json_ld.push(structured::website(
+            &page.title,
+            &site.config.base_url,
+            &views.ui.code,
+            &views.ui.description,
+        ));
         context.insert("page", &page);
         context.insert("columns", &columns);
         "landing.html"
@@ -373,12 +447,21 @@ impl<'a> Renderer<'a> {
         } else {
             vec![views.home_crumb()]
         };
-        let page = views.page(
+        let mut page = views.page(
             route,
             views.paged_heading(views.t("latest"), n),
             views.ui.description.clone(),
             crumbs,
         );
+        if n == 1 {
+            let url = views.url(route, &views.ui.code);
+            page.json_ld.push(structured::website(
+                &views.ui.title,
+                &url,
+                &views.ui.code,
+                &views.ui.description,
+            ));
+        }
         context.insert("page", &page);
         self.insert_list(views, route, all, n, context);
         "home.html"
@@ -427,25 +510,27 @@ impl<'a> Renderer<'a> {
         n: usize,
         context: &mut tera::Context,
     ) -> &'static str {
-        let stories = &self
-            .site
-            .listings(kind)
-            .iter()
-            .find(|l| self.site.taxonomy.terms(kind)[l.term].id == id)
-            .expect("term routes come from listings")
-            .stories;
+        let stories = self.term_stories(kind, id);
         let label = views.term_label(kind, id);
         let count = views.count(stories.len());
         let crumbs = vec![
             views.home_crumb(),
             views.crumb(views.t(kind.key()), &Route::Terms { kind }),
         ];
-        let page = views.page(
+        let mut page = views.page(
             route,
             views.paged_heading(label.clone(), n),
             format!("{label}: {count}"),
             crumbs,
         );
+        page.term_feed = Some(Link {
+            label: views.t("feed_of").replace("{name}", &label),
+            href: views.href(&Route::TermFeed {
+                kind,
+                id: id.to_string(),
+            }),
+            current: false,
+        });
         context.insert("page", &page);
         context.insert("term_label", &label);
         context.insert("count_label", &count);
@@ -506,6 +591,15 @@ impl<'a> Renderer<'a> {
         );
         context.insert("chart", &self.chart(views, ids, span));
         "timeline.html"
+    }
+
+    /// The stories filed under a country or topic, newest first.
+    fn term_stories(&self, kind: Kind, id: &str) -> &'a [StoryId] {
+        let site: &'a Site = self.site;
+        site.listings(kind)
+            .iter()
+            .find(|l| site.taxonomy.terms(kind)[l.term].id == id)
+            .map_or(&[], |l| l.stories.as_slice())
     }
 
     /// Page `n` of a story list, and its page links.

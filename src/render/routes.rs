@@ -42,6 +42,13 @@ pub fn list_routes(site: &Site) -> Vec<(Route, Option<String>)> {
                     lastmod,
                 ));
             }
+            routes.push((
+                Route::TermFeed {
+                    kind,
+                    id: id.clone(),
+                },
+                None,
+            ));
         }
     }
     for page in 1..=pages(all.len()) {

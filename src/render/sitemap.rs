@@ -9,10 +9,12 @@ pub fn sitemap(config: &SiteConfig, routes: &[(Route, Option<String>)]) -> Strin
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (route, lastmod) in routes
-        .iter()
-        .filter(|(route, _)| !matches!(route, Route::NotFound | Route::Feed))
-    {
+    for (route, lastmod) in routes.iter().filter(|(route, _)| {
+        !matches!(
+            route,
+            Route::NotFound | Route::Feed | Route::TermFeed { .. }
+        )
+    }) {
         let url = |lang: &str| format!("{}{}", config.base_url, route.path(lang));
         let langs: Vec<&str> = if route.is_per_language() {
             config.languages.iter().map(|l| l.code.as_str()).collect()

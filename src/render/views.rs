@@ -1,6 +1,7 @@
 //! What templates see: plain serializable structs, built from the model per UI language.
 //! List pages get article metadata only, never rendered bodies.
 
+use super::structured;
 use crate::config::UiLanguage;
 use crate::content::Article;
 use crate::model::{Route, Site, Story};
@@ -26,8 +27,28 @@ pub struct PageView<'a> {
     pub x_default: String,
     pub nav: Vec<Link>,
     pub breadcrumbs: Vec<Link>,
+    /// The site's Atom feed in this language.
     pub feed: Option<Link>,
+    /// A country's or topic's own feed, on its page.
+    pub term_feed: Option<Link>,
     pub assets: Assets,
+    /// What link previews show: OpenGraph and Twitter card data.
+    pub preview: Preview,
+    /// schema.org documents, JSON already escaped for a `<script>` element.
+    pub json_ld: Vec<String>,
+}
+
+/// Link preview data (OpenGraph, Twitter cards).
+#[derive(Serialize)]
+pub struct Preview {
+    /// `website` or `article`.
+    pub kind: &'static str,
+    /// Absolute URL of the image.
+    pub image: String,
+    pub image_alt: String,
+    /// `kk_KZ`: the page's locale, and the other UI languages'.
+    pub locale: String,
+    pub locale_alternates: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +84,8 @@ pub struct Assets {
     pub style: String,
     pub syntax: String,
     pub icon: String,
+    /// The image link previews show (OpenGraph, Twitter cards).
+    pub social: String,
 }
 
 /// A story as one entry of a list, in the UI language's terms.
@@ -218,6 +241,7 @@ impl<'a> ViewBuilder<'a> {
             current: section(route).is_some() && section(route) == section(&target),
             href: self.href(&target),
         };
+        let heading_for_crumbs = heading.clone();
         PageView {
             lang,
             site: SiteView {
@@ -244,14 +268,43 @@ impl<'a> ViewBuilder<'a> {
                 nav_item("topics", Route::Terms { kind: Kind::Topic }),
                 nav_item("timeline", Route::Timeline { page: 1 }),
             ],
+            json_ld: if breadcrumbs.is_empty() {
+                Vec::new()
+            } else {
+                vec![structured::breadcrumbs(
+                    &breadcrumbs,
+                    &heading_for_crumbs,
+                    &self.url(route, lang),
+                    self.origin(),
+                )]
+            },
             breadcrumbs,
             feed: Some(Link {
                 label: self.t("feed"),
                 href: self.href(&Route::Feed),
                 current: false,
             }),
+            term_feed: None,
             assets: self.assets.clone(),
+            preview: Preview {
+                kind: "website",
+                image: format!("{}{}", self.origin(), self.assets.social),
+                image_alt: self.ui.title.clone(),
+                locale: og_locale(&self.ui.code),
+                locale_alternates: config
+                    .languages
+                    .iter()
+                    .filter(|l| l.code != lang)
+                    .map(|l| og_locale(&l.code))
+                    .collect(),
+            },
         }
+    }
+
+    /// Scheme and host of the site, without its base path: prefix of root-relative links.
+    pub fn origin(&self) -> &'a str {
+        let config = &self.site.config;
+        &config.base_url[..config.base_url.len() - config.base_path.len()]
     }
 
     /// The UI tree an article's canonical URL is in: its own language's, or the default one
@@ -374,10 +427,23 @@ impl<'a> ViewBuilder<'a> {
     }
 }
 
+/// The OpenGraph locale of a UI language.
+fn og_locale(code: &str) -> String {
+    match code {
+        "kk" => "kk_KZ".into(),
+        "tg" => "tg_TJ".into(),
+        "uz" => "uz_UZ".into(),
+        "ru" => "ru_RU".into(),
+        "en" => "en_US".into(),
+        other => other.into(),
+    }
+}
+
 /// Which top navigation entry a page belongs to, if any.
 fn section(route: &Route) -> Option<u8> {
     match route {
         Route::Home { .. } | Route::Landing | Route::Feed => Some(0),
+        Route::TermFeed { .. } => None,
         Route::Terms {
             kind: Kind::Country,
         }
