@@ -18,6 +18,7 @@ const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
     // The default social image (1200×630), made from docs/social-card.html.
     ("social.png", include_bytes!("../static/social.png")),
+    ("search.js", include_bytes!("../static/search.js")),
 ];
 
 /// Where a project's parts are.
@@ -194,6 +195,7 @@ fn write_static(project: &Project, site: &Site, staging: &Staging) -> Result<Ass
         syntax: versioned("syntax.css"),
         icon: versioned("favicon.svg"),
         social: versioned("social.png"),
+        search: versioned("search.js"),
     })
 }
 

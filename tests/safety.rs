@@ -81,7 +81,9 @@ fn is_own_script(element: ElementRef) -> bool {
         let json = element.text().collect::<String>();
         return !json.contains('<') && serde_json::from_str::<serde_json::Value>(&json).is_ok();
     }
+    // A version query (`search.js?v=1a2b3c4d`) may follow the file name.
     e.attr("src")
+        .map(|src| src.split('?').next().unwrap_or(src))
         .is_some_and(|src| src.starts_with('/') && !src.starts_with("//") && src.ends_with(".js"))
         && element.text().all(|t| t.trim().is_empty())
 }

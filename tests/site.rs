@@ -17,6 +17,7 @@ fn expected_tree_files(stories: &[SourceStory]) -> BTreeSet<String> {
             "countries/index.html",
             "topics/index.html",
             "timeline/index.html",
+            "search/index.html",
             "feed.xml",
         ] {
             files.insert(format!("{ui}/{page}"));

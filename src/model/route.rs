@@ -34,6 +34,8 @@ pub enum Route {
         kind: Kind,
         id: String,
     },
+    /// The search page (Pagefind's UI over the index of that tree's articles).
+    Search,
     NotFound,
 }
 
@@ -52,6 +54,7 @@ impl Route {
             Route::Year { year, page } => format!("{lang}/timeline/{year}/{}", paged(*page)),
             Route::Feed => format!("{lang}/feed.xml"),
             Route::TermFeed { kind, id } => format!("{lang}/{}/{id}/feed.xml", kind.key()),
+            Route::Search => format!("{lang}/search/"),
             Route::NotFound => "404.html".to_string(),
         }
     }
@@ -126,6 +129,7 @@ mod tests {
         );
         assert_eq!(Route::Landing.file("kk"), "index.html");
         assert_eq!(Route::Feed.file("kk"), "kk/feed.xml");
+        assert_eq!(Route::Search.file("tg"), "tg/search/index.html");
         assert_eq!(
             Route::TermFeed {
                 kind: Kind::Topic,

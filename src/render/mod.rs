@@ -5,6 +5,7 @@ mod chart;
 mod feed;
 mod pages;
 mod routes;
+mod search_page;
 mod sitemap;
 mod structured;
 pub mod templates;

@@ -4,6 +4,7 @@
 use super::chart::{ChartView, chart};
 use super::feed::feed;
 use super::routes::list_routes;
+use super::search_page::search_view;
 use super::sitemap::{robots, sitemap};
 use super::structured::{self, NewsArticle};
 use super::templates::Templates;
@@ -148,6 +149,8 @@ struct LandingColumn<'a> {
     home: String,
     feed: String,
     feed_label: String,
+    /// This language's search page.
+    search: String,
     stories: Vec<StoryCard>,
 }
 
@@ -338,9 +341,28 @@ impl<'a> Renderer<'a> {
                 );
                 "feed.xml"
             }
+            Route::Search => self.search(&views, route, &mut context),
             Route::Article { .. } => unreachable!("article pages are rendered with their bodies"),
         };
         self.emit(route, lang, template, &mut context)
+    }
+
+    /// The search page: Pagefind's UI, set up in the page's language.
+    fn search(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let page = views.page(
+            route,
+            views.t("search"),
+            views.t("search_intro"),
+            vec![views.home_crumb()],
+        );
+        context.insert("page", &page);
+        context.insert("search", &search_view(views));
+        "search.html"
     }
 
     fn landing(
@@ -365,6 +387,7 @@ impl<'a> Renderer<'a> {
                 home: v.href(&Route::Home { page: 1 }),
                 feed: v.href(&Route::Feed),
                 feed_label: v.t("feed"),
+                search: v.href(&Route::Search),
                 stories: site
                     .stories
                     .iter()

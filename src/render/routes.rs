@@ -59,6 +59,7 @@ pub fn list_routes(site: &Site) -> Vec<(Route, Option<String>)> {
             routes.push((Route::Year { year: *year, page }, None));
         }
     }
+    routes.push((Route::Search, None));
     routes.push((Route::Feed, None));
     routes
 }

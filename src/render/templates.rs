@@ -18,6 +18,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/timeline.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("feed.xml", include_str!("../../templates/feed.xml")),
     (
         "partials/story.html",

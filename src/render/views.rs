@@ -31,6 +31,8 @@ pub struct PageView<'a> {
     pub feed: Option<Link>,
     /// A country's or topic's own feed, on its page.
     pub term_feed: Option<Link>,
+    /// This language's search page, where the header's search box sends its query (`?q=`).
+    pub search: String,
     pub assets: Assets,
     /// What link previews show: OpenGraph and Twitter card data.
     pub preview: Preview,
@@ -86,6 +88,8 @@ pub struct Assets {
     pub icon: String,
     /// The image link previews show (OpenGraph, Twitter cards).
     pub social: String,
+    /// The script of the search page.
+    pub search: String,
 }
 
 /// A story as one entry of a list, in the UI language's terms.
@@ -285,6 +289,7 @@ impl<'a> ViewBuilder<'a> {
                 current: false,
             }),
             term_feed: None,
+            search: self.href(&Route::Search),
             assets: self.assets.clone(),
             preview: Preview {
                 kind: "website",
@@ -443,7 +448,7 @@ fn og_locale(code: &str) -> String {
 fn section(route: &Route) -> Option<u8> {
     match route {
         Route::Home { .. } | Route::Landing | Route::Feed => Some(0),
-        Route::TermFeed { .. } => None,
+        Route::TermFeed { .. } | Route::Search => None,
         Route::Terms {
             kind: Kind::Country,
         }

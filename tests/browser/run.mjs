@@ -144,7 +144,12 @@ async function newPage({ width = 1280, height = 900, dark = false } = {}) {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url || ''})`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('requestfailed', (req) => {
+    // A click that navigates away cancels what the old page was still loading (its icon, say):
+    // that is the browser's doing, not a broken link. A link that really fails answers 4xx.
+    const error = req.failure()?.errorText;
+    if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} (${error})`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400 && !page.expectedErrorUrls?.has(res.url())) {
       problems.push(`HTTP ${res.status()}: ${res.url()}`);

@@ -1,0 +1,76 @@
+//! What the search page hands to Pagefind's default UI: where the bundle is, and its strings
+//! in the page's UI language (Pagefind ships none for Kazakh or Tajik).
+
+use super::views::{Link, ViewBuilder};
+use crate::model::Route;
+use crate::search::BUNDLE_DIR;
+use crate::taxonomy::Kind;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Pagefind UI's strings that dostyk translates; each is the UI string `search_<key>`.
+/// `[SEARCH_TERM]`, `[COUNT]` and `[DIFFERENT_TERM]` in them are filled in by Pagefind.
+const PAGEFIND_STRINGS: &[&str] = &[
+    "placeholder",
+    "clear_search",
+    "load_more",
+    "search_label",
+    "filters_label",
+    "zero_results",
+    "many_results",
+    "one_result",
+    "alt_search",
+    "search_suggestion",
+    "searching",
+    "results_label",
+];
+
+#[derive(Serialize)]
+pub struct SearchView {
+    /// Root-relative folder of the bundle, `/repo/pagefind/`: Pagefind UI's `bundlePath`.
+    pub bundle: String,
+    /// Root-relative base of result links, `/repo/`: Pagefind's `baseUrl`.
+    pub base: String,
+    /// JSON for Pagefind UI's `translations`.
+    pub translations: String,
+    /// JSON: the labels of the metadata shown under each result (`date`, `language`).
+    pub labels: String,
+    /// Where to browse the archive without search.
+    pub browse: Vec<Link>,
+}
+
+pub fn search_view(views: &ViewBuilder) -> SearchView {
+    let base = views.site.config.base_path.clone();
+    let translations: BTreeMap<&str, &String> = PAGEFIND_STRINGS
+        .iter()
+        .filter_map(|&key| {
+            let string = views.ui.strings.get(&format!("search_{key}"))?;
+            Some((key, string))
+        })
+        .collect();
+    let labels = BTreeMap::from([
+        ("date", views.t("published")),
+        ("language", views.t("text_language")),
+    ]);
+    let link = |key: &str, route: Route| Link {
+        label: views.t(key),
+        href: views.href(&route),
+        current: false,
+    };
+    SearchView {
+        bundle: format!("{base}{BUNDLE_DIR}/"),
+        translations: serde_json::to_string(&translations).expect("strings serialize"),
+        labels: serde_json::to_string(&labels).expect("strings serialize"),
+        browse: vec![
+            link("timeline", Route::Timeline { page: 1 }),
+            link(
+                "countries",
+                Route::Terms {
+                    kind: Kind::Country,
+                },
+            ),
+            link("topics", Route::Terms { kind: Kind::Topic }),
+        ],
+        base,
+    }
+}

@@ -1,0 +1,36 @@
+// The search page: Pagefind's default UI in the page's language, over the index of this
+// tree's articles. Its settings come from the page (data-* attributes of #search); the query
+// comes from the address (?q=…), which the search box in the header of every page sends.
+(function () {
+  "use strict";
+  var root = document.getElementById("search");
+  if (!root || typeof PagefindUI === "undefined") return;
+  var data = root.dataset;
+  var labels = JSON.parse(data.labels);
+  var translations = JSON.parse(data.translations);
+  var ui = new PagefindUI({
+    element: "#search",
+    bundlePath: data.bundle,
+    baseUrl: data.base,
+    translations: translations,
+    showSubResults: false,
+    showImages: false,
+    // The date and the language of the text, under each title, labelled in the UI language.
+    processResult: function (result) {
+      var meta = result.meta || {};
+      var shown = {};
+      ["title", "url", "image", "image_alt"].forEach(function (key) {
+        if (meta[key]) shown[key] = meta[key];
+      });
+      if (meta.date) shown[labels.date] = meta.date;
+      if (meta.language) shown[labels.language] = meta.language;
+      result.meta = shown;
+      return result;
+    },
+  });
+  // Pagefind's box has only a placeholder and a title: give it a label.
+  var input = root.querySelector("input");
+  if (input) input.setAttribute("aria-label", translations.search_label || input.title);
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query && query.trim()) ui.triggerSearch(query.trim());
+})();

@@ -1,0 +1,458 @@
+//! Search: the build writes a Pagefind bundle with one index per UI tree holding exactly the
+//! articles; each tree has a search page that loads it under the base path, in its own
+//! language; every page has a search box that opens it. The real queries run Pagefind's own
+//! `pagefind.js` in Node (skipped, and said so, when Node is missing).
+
+mod common;
+
+use common::*;
+use std::collections::BTreeSet;
+use std::process::Command;
+
+const UI: [&str; 2] = ["kk", "tg"];
+
+#[test]
+fn the_bundle_indexes_every_article_in_each_tree() {
+    let site = build_repo(SUB_BASE);
+    for file in [
+        "pagefind.js",
+        "pagefind-worker.js",
+        "pagefind-ui.js",
+        "pagefind-ui.css",
+        "wasm.unknown.pagefind",
+        "pagefind-entry.json",
+    ] {
+        assert!(site.exists(&format!("pagefind/{file}")), "pagefind/{file}");
+    }
+    // The UIs no page loads are left out.
+    for file in ["pagefind-component-ui.js", "pagefind-modular-ui.js"] {
+        assert!(!site.exists(&format!("pagefind/{file}")), "pagefind/{file}");
+    }
+    let entry: serde_json::Value =
+        serde_json::from_str(&site.text("pagefind/pagefind-entry.json")).unwrap();
+    let languages = entry["languages"].as_object().expect("languages");
+    assert_eq!(
+        languages.keys().map(String::as_str).collect::<Vec<_>>(),
+        UI,
+        "one index per UI tree: {entry}"
+    );
+    let articles = repo_articles().len();
+    for lang in UI {
+        assert_eq!(
+            languages[lang]["page_count"], articles,
+            "{lang}: the articles, and nothing but the articles"
+        );
+        let meta = format!(
+            "pagefind/pagefind.{}.pf_meta",
+            languages[lang]["hash"].as_str().unwrap()
+        );
+        assert!(site.exists(&meta), "{meta}");
+    }
+    // Chunked: the words are split over index files, one fragment file per page.
+    let files = site.files();
+    let count = |prefix: &str| files.iter().filter(|f| f.starts_with(prefix)).count();
+    assert!(count("pagefind/index/") >= UI.len(), "index chunks");
+    assert_eq!(
+        count("pagefind/fragment/"),
+        articles * UI.len(),
+        "one fragment a page"
+    );
+    assert!(site.report.search > std::time::Duration::ZERO);
+}
+
+#[test]
+fn only_article_pages_carry_a_search_body() {
+    let site = build_repo(ROOT_BASE);
+    let body = sel("[data-pagefind-body]");
+    for rel in site.html_files() {
+        let doc = site.html(&rel);
+        let bodies = doc.select(&body).count();
+        let is_article = rel.contains("/articles/");
+        assert_eq!(bodies, usize::from(is_article), "{rel}");
+        if is_article {
+            // Title, date and language badge as result metadata; filters in the UI language.
+            for css in [
+                "h1[data-pagefind-meta=title]",
+                "time[data-pagefind-meta=date]",
+                "[data-pagefind-meta=language][data-pagefind-filter]",
+                "a.tag.country[data-pagefind-filter]",
+            ] {
+                one(&doc, css, &rel);
+            }
+            // The page furniture around the text stays out of excerpts.
+            for css in [".article-meta", ".article-footer"] {
+                assert!(
+                    one(&doc, css, &rel)
+                        .value()
+                        .attr("data-pagefind-ignore")
+                        .is_some(),
+                    "{rel}: {css}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn each_tree_has_a_search_page_in_its_language_under_the_base_path() {
+    let site = build_repo(SUB_BASE);
+    let base = site.base_path();
+    for lang in UI {
+        let rel = format!("{lang}/search/index.html");
+        let doc = site.html(&rel);
+        assert_eq!(attr(&doc, "html", "lang", &rel), lang);
+        let bundle = format!("{base}pagefind/");
+        assert_eq!(attr(&doc, "#search", "data-bundle", &rel), bundle);
+        assert_eq!(attr(&doc, "#search", "data-base", &rel), base);
+        let scripts: Vec<&str> = doc
+            .select(&sel("script[src]"))
+            .filter_map(|s| s.value().attr("src"))
+            .collect();
+        assert!(
+            scripts.contains(&format!("{bundle}pagefind-ui.js").as_str()),
+            "{rel}: {scripts:?}"
+        );
+        assert!(
+            scripts
+                .iter()
+                .any(|s| s.starts_with(&format!("{base}search.js?v="))),
+            "{rel}: {scripts:?}"
+        );
+        let styles: Vec<&str> = doc
+            .select(&sel("link[rel=stylesheet]"))
+            .filter_map(|s| s.value().attr("href"))
+            .collect();
+        assert!(styles.contains(&format!("{bundle}pagefind-ui.css").as_str()));
+
+        // Pagefind UI's strings in this language, every one Pagefind's UI shows.
+        let translations: serde_json::Value =
+            serde_json::from_str(attr(&doc, "#search", "data-translations", &rel)).unwrap();
+        for key in [
+            "placeholder",
+            "clear_search",
+            "load_more",
+            "search_label",
+            "filters_label",
+            "zero_results",
+            "many_results",
+            "one_result",
+            "searching",
+        ] {
+            let text = translations[key].as_str().unwrap_or_default();
+            assert!(!text.is_empty(), "{rel}: no {key}");
+        }
+        let zero = translations["zero_results"].as_str().unwrap();
+        assert!(zero.contains("[SEARCH_TERM]"), "{zero}");
+        let expected = if lang == "kk" {
+            "табылмады"
+        } else {
+            "ёфт нашуд"
+        };
+        assert!(zero.contains(expected), "{rel}: {zero}");
+        let labels: serde_json::Value =
+            serde_json::from_str(attr(&doc, "#search", "data-labels", &rel)).unwrap();
+        assert!(labels["date"].is_string() && labels["language"].is_string());
+
+        // Without JavaScript the page says so and links the lists.
+        let noscript = one(&doc, "noscript", &rel).inner_html();
+        for target in ["timeline/", "countries/", "topics/"] {
+            assert!(
+                noscript.contains(&format!("{base}{lang}/{target}")),
+                "{rel}: {noscript}"
+            );
+        }
+        // The page is listed in the sitemap.
+        assert!(
+            site.text("sitemap.xml")
+                .contains(&format!("<loc>{}{lang}/search/</loc>", site.base_url)),
+            "sitemap lists {lang}/search/"
+        );
+    }
+}
+
+#[test]
+fn every_page_has_a_search_box_that_opens_the_search_page() {
+    let site = build_repo(SUB_BASE);
+    let base = site.base_path();
+    let forms = sel("form[role=search]");
+    for rel in site.html_files() {
+        let doc = site.html(&rel);
+        let page_lang = attr(&doc, "html", "lang", &rel).to_string();
+        let found: Vec<_> = doc.select(&forms).collect();
+        if rel.ends_with("search/index.html") {
+            assert!(found.is_empty(), "{rel}: the search page has its own box");
+            continue;
+        }
+        // The landing page has one box per language; every other page one, in its language.
+        let expected: BTreeSet<String> = if rel == "index.html" {
+            UI.iter().map(|l| l.to_string()).collect()
+        } else {
+            BTreeSet::from([page_lang])
+        };
+        let mut langs = BTreeSet::new();
+        for form in found {
+            let action = form.value().attr("action").unwrap_or_default();
+            let lang = UI
+                .iter()
+                .find(|l| action == format!("{base}{l}/search/"))
+                .unwrap_or_else(|| panic!("{rel}: form action {action}"));
+            langs.insert(lang.to_string());
+            assert_eq!(form.value().attr("method"), Some("get"), "{rel}");
+            let input = form
+                .select(&sel("input[type=search][name=q]"))
+                .next()
+                .unwrap_or_else(|| panic!("{rel}: no q input"));
+            let id = input.value().attr("id").expect("the input has an id");
+            let label = doc
+                .select(&sel(&format!("label[for={id}]")))
+                .next()
+                .unwrap_or_else(|| panic!("{rel}: no label for #{id}"));
+            assert!(!text_of(label).is_empty(), "{rel}: empty label");
+            assert!(
+                form.select(&sel("button[type=submit]")).next().is_some(),
+                "{rel}"
+            );
+        }
+        assert_eq!(langs, expected, "{rel}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Real queries, through Pagefind's own JavaScript
+// ---------------------------------------------------------------------------------------------
+
+/// Node 18 or newer (it has `fetch` and `Response`), or why not.
+fn node() -> Result<(), String> {
+    let output = Command::new("node")
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("`node` is not available ({e})"))?;
+    let version = String::from_utf8_lossy(&output.stdout);
+    let major: u32 = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    if major >= 18 {
+        Ok(())
+    } else {
+        Err(format!("`node` is {}, older than 18", version.trim()))
+    }
+}
+
+struct Query {
+    lang: &'static str,
+    q: &'static str,
+    filters: serde_json::Value,
+}
+
+fn query(lang: &'static str, q: &'static str) -> Query {
+    Query {
+        lang,
+        q,
+        filters: serde_json::json!({}),
+    }
+}
+
+/// Runs the queries with `tests/search/query.mjs`; `None` when Node is missing.
+fn run_queries(site: &Built, queries: &[Query]) -> Option<Vec<serde_json::Value>> {
+    if let Err(why) = node() {
+        eprintln!("SKIPPED: real search queries need Node.js 18 or newer: {why}");
+        return None;
+    }
+    let spec: Vec<serde_json::Value> = queries
+        .iter()
+        .map(|q| serde_json::json!({"lang": q.lang, "q": q.q, "filters": q.filters}))
+        .collect();
+    let output = Command::new("node")
+        .arg(repo_root().join("tests/search/query.mjs"))
+        .arg(&site.out)
+        .arg(site.base_path())
+        .arg(serde_json::to_string(&spec).unwrap())
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "query.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let answers: Vec<serde_json::Value> =
+        serde_json::from_slice(&output.stdout).expect("query.mjs prints JSON");
+    assert_eq!(answers.len(), queries.len());
+    Some(answers)
+}
+
+/// The slugs of a query's results, checking that each is in the query's tree.
+fn slugs(site: &Built, answer: &serde_json::Value) -> Vec<String> {
+    let prefix = format!(
+        "{}{}/articles/",
+        site.base_path(),
+        answer["lang"].as_str().unwrap()
+    );
+    answer["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let url = r["url"].as_str().unwrap();
+            let slug = url
+                .strip_prefix(&prefix)
+                .unwrap_or_else(|| panic!("{url} is not an article of {prefix}"));
+            assert!(
+                site.exists(&format!(
+                    "{}{slug}index.html",
+                    &prefix[site.base_path().len()..]
+                )),
+                "{url} is a page of the site"
+            );
+            slug.trim_end_matches('/').to_string()
+        })
+        .collect()
+}
+
+const KOSHANOV: &str = "qazaqstan-respublikasy-mazhilisining-toraghasy-erlan";
+const DIALOGUE: &str = "qazaqstan-men-tazhikstan-sayasi-dialogty-odan";
+const RAHMON: &str = "emomali-rahmon-sarvaziri-jumhurii-qazoqiston-olzhas";
+const PARLIAMENTS_TG: &str = "tojikiston-va-qazoqiston-hamkorii-dujonibaro-dar";
+const PARLIAMENTS_UZ: &str = "qozoghiston-va-tozhikiston-parlamentlari-hamkorlikni";
+
+/// Whether any article of the repository has `word` as a whole word (lower case).
+fn has_whole_word(word: &str) -> bool {
+    let dir = repo_root().join("content/articles");
+    snapshot(&dir).values().any(|bytes| {
+        String::from_utf8_lossy(bytes)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word)
+    })
+}
+
+#[test]
+fn kazakh_and_tajik_queries_find_the_known_articles() {
+    let site = build_repo(SUB_BASE);
+    let queries = [
+        query("kk", "қошанов"),
+        query("kk", "ҚОШАНОВ"),
+        // A stem: no article has the bare word, the Kazakh ones have its suffixed forms.
+        query("kk", "ынтымақтас"),
+        query("tg", "Эмомалӣ"),
+        query("tg", "ҳамкор"),
+        // Written without the Tajik letters, as on a keyboard without them.
+        query("tg", "эмомали"),
+    ];
+    let Some(answers) = run_queries(&site, &queries) else {
+        return;
+    };
+    let found: Vec<Vec<String>> = answers.iter().map(|a| slugs(&site, a)).collect();
+    let finds = |i: usize, slug: &str| {
+        assert!(
+            found[i].iter().any(|s| s == slug),
+            "{} in {}: {:?} lacks {slug}",
+            queries[i].q,
+            queries[i].lang,
+            found[i]
+        );
+    };
+    finds(0, KOSHANOV);
+    finds(0, PARLIAMENTS_UZ);
+    assert_eq!(found[0], found[1], "case does not matter");
+    assert!(!has_whole_word("ынтымақтас") && !has_whole_word("ҳамкор"));
+    finds(2, DIALOGUE);
+    finds(2, KOSHANOV);
+    finds(3, RAHMON);
+    finds(4, RAHMON);
+    finds(4, PARLIAMENTS_TG);
+    finds(5, RAHMON);
+
+    // Results carry the title, the date in the UI language, the language badge, an excerpt.
+    let result = |answer: &serde_json::Value, slug: &str| {
+        answer["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["url"].as_str().unwrap().contains(slug))
+            .cloned()
+            .unwrap()
+    };
+    let koshanov = result(&answers[0], KOSHANOV);
+    assert!(
+        koshanov["meta"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("Қошанов")
+    );
+    assert_eq!(koshanov["meta"]["date"], "27 тамыз 2025");
+    assert_eq!(koshanov["meta"]["language"], "Қазақша");
+    assert!(koshanov["excerpt"].as_str().unwrap().contains("<mark>"));
+    let rahmon = result(&answers[3], RAHMON);
+    assert_eq!(
+        rahmon["meta"]["date"], "30 апрели 2024",
+        "the Tajik tree's date"
+    );
+    assert_eq!(rahmon["meta"]["language"], "Тоҷикӣ");
+}
+
+#[test]
+fn filters_narrow_the_results() {
+    let site = build_repo(SUB_BASE);
+    let filtered = |lang, q, filters| Query { lang, q, filters };
+    let queries = [
+        query("tg", "ҳамкор"),
+        filtered("tg", "ҳамкор", serde_json::json!({"Забони матн": "Тоҷикӣ"})),
+        query("kk", "қошанов"),
+        filtered(
+            "kk",
+            "қошанов",
+            serde_json::json!({"Мәтін тілі": ["Ўзбекча"]}),
+        ),
+        filtered(
+            "kk",
+            "қошанов",
+            serde_json::json!({"Тақырыптар": "Парламент"}),
+        ),
+        filtered(
+            "kk",
+            "эмомали",
+            serde_json::json!({"Тақырыптар": "Су ресурстары"}),
+        ),
+    ];
+    let Some(answers) = run_queries(&site, &queries) else {
+        return;
+    };
+    let found: Vec<Vec<String>> = answers.iter().map(|a| slugs(&site, a)).collect();
+    // Language of the text, by its own name, under the filter's name in the UI language.
+    assert!(
+        found[0].contains(&PARLIAMENTS_UZ.to_string()),
+        "{:?}",
+        found[0]
+    );
+    assert_eq!(
+        found[1].iter().collect::<BTreeSet<_>>(),
+        BTreeSet::from([&RAHMON.to_string(), &PARLIAMENTS_TG.to_string()]),
+        "only the Tajik texts"
+    );
+    assert_eq!(found[3], vec![PARLIAMENTS_UZ.to_string()], "{:?}", found[2]);
+    assert!(found[2].len() > found[3].len());
+    // Topics, by their labels in the UI language.
+    assert_eq!(found[4], found[2], "both are about parliaments");
+    let water: BTreeSet<String> = repo_articles()
+        .into_iter()
+        .filter(|a| a.topics.iter().any(|t| t == "water"))
+        .map(|a| a.slug)
+        .collect();
+    assert!(
+        found[5].iter().all(|s| water.contains(s)) && !found[5].is_empty(),
+        "{:?} ⊆ {water:?}",
+        found[5]
+    );
+    let filters = &answers[1]["results"][0]["filters"];
+    assert_eq!(filters["Забони матн"], serde_json::json!(["Тоҷикӣ"]));
+    assert!(
+        filters["Кишварҳо"]
+            .as_array()
+            .unwrap()
+            .contains(&"Тоҷикистон".into())
+    );
+}
