@@ -9,6 +9,7 @@ use crate::output::Staging;
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use rayon::prelude::*;
 use std::collections::HashSet;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 
 /// The folder of the search bundle, under the output folder.
@@ -46,7 +47,12 @@ pub fn write_index(staging: &Staging, languages: &[&str]) -> Result<()> {
     let mut entry: Option<serde_json::Value> = None;
     let mut written: HashSet<String> = HashSet::new();
     for lang in languages {
-        let files = runtime.block_on(index_tree(staging.dir(), lang))?;
+        // Pagefind unwraps some errors (an unreadable working directory, say): a panic there
+        // fails the build like any other error, and the previous site stays.
+        let files = panic::catch_unwind(AssertUnwindSafe(|| {
+            runtime.block_on(index_tree(staging.dir(), lang))
+        }))
+        .map_err(|_| fail(format!("Pagefind stopped while indexing the {lang} tree")))??;
         let mut new: Vec<(String, &[u8])> = Vec::new();
         for file in &files {
             let name = file.filename.to_string_lossy().replace('\\', "/");
