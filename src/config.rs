@@ -156,6 +156,15 @@ impl SiteConfig {
     pub fn language(&self, code: &str) -> Option<&UiLanguage> {
         self.languages.iter().find(|l| l.code == code)
     }
+
+    /// The UI tree whose copy of an article written in `lang` is the canonical one: that
+    /// language's own tree, or the default tree when `lang` is not a UI language.
+    pub fn home_tree(&self, lang: &str) -> &str {
+        match self.language(lang) {
+            Some(ui) => &ui.code,
+            None => &self.default_language().code,
+        }
+    }
 }
 
 fn read_text(path: &Path) -> Result<String, Vec<Diagnostic>> {

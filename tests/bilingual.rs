@@ -111,23 +111,38 @@ fn the_language_switch_lands_on_the_same_page_in_the_other_tree() {
     assert!(checked >= 50, "{checked}");
 }
 
+/// The `hreflang` annotations of a page, in order.
+fn hreflang_of(site: &Built, rel: &str) -> Vec<(String, String)> {
+    site.html(rel)
+        .select(&sel("link[rel=alternate][hreflang]"))
+        .map(|l| {
+            (
+                l.value().attr("hreflang").unwrap().to_string(),
+                l.value().attr("href").unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// An article's canonical URL: its own language's tree, or kk for a language with no tree.
+fn article_url(article: &SourceArticle) -> String {
+    let tree = if UI.contains(&article.lang.as_str()) {
+        article.lang.as_str()
+    } else {
+        "kk"
+    };
+    format!("{SUB_BASE}{tree}/articles/{}/", article.slug)
+}
+
 #[test]
 fn hreflang_alternates_list_both_trees_and_x_default() {
     let site = build_repo(SUB_BASE);
+    let mut checked = 0;
     for rel in site.html_files() {
-        let doc = site.html(&rel);
-        let alternates: Vec<(String, String)> = doc
-            .select(&sel("link[rel=alternate][hreflang]"))
-            .map(|l| {
-                (
-                    l.value().attr("hreflang").unwrap().to_string(),
-                    l.value().attr("href").unwrap().to_string(),
-                )
-            })
-            .collect();
-        if rel == "404.html" {
-            continue; // served for any missing URL: no alternates to declare
+        if rel == "404.html" || rel.contains("/articles/") {
+            continue; // 404 is served for any URL; articles have their own test
         }
+        let alternates = hreflang_of(&site, &rel);
         let langs: Vec<&str> = alternates.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(langs, ["kk", "tg", "x-default"], "{rel}");
         let url_of = |lang: &str| {
@@ -160,6 +175,51 @@ fn hreflang_alternates_list_both_trees_and_x_default() {
             check_absolute(&site.out, SUB_BASE, url)
                 .unwrap_or_else(|e| panic!("{rel}: hreflang {lang}: {e}"));
         }
+        checked += 1;
+    }
+    assert!(checked >= 30, "{checked}");
+}
+
+#[test]
+fn article_hreflang_names_the_story_versions_at_their_canonical_urls() {
+    let site = build_repo(SUB_BASE);
+    let mut with_versions = 0;
+    for story in repo_stories() {
+        let expected: Vec<(String, String)> = if story.versions.len() > 1 {
+            story
+                .versions
+                .iter()
+                .map(|v| (v.lang.clone(), article_url(v)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for article in &story.versions {
+            for ui in UI {
+                let rel = format!("{ui}/articles/{}/index.html", article.slug);
+                assert_eq!(hreflang_of(&site, &rel), expected, "{rel}");
+            }
+        }
+        with_versions += usize::from(!expected.is_empty());
+    }
+    // The seeds have one story told in Kazakh and in Tajik.
+    assert!(with_versions >= 1, "{with_versions}");
+}
+
+/// Lighthouse's and Google's rule: a page listed among its own hreflang alternates must be its
+/// own canonical, or both signals are dropped.
+#[test]
+fn no_page_is_an_hreflang_alternate_of_a_different_canonical() {
+    let site = build_repo(SUB_BASE);
+    for rel in site.html_files() {
+        let doc = site.html(&rel);
+        let own = format!(
+            "{SUB_BASE}{}",
+            rel.strip_suffix("index.html").unwrap_or(&rel)
+        );
+        let canonical = attr(&doc, "link[rel=canonical]", "href", &rel);
+        let listed = hreflang_of(&site, &rel).iter().any(|(_, url)| *url == own);
+        assert!(!listed || canonical == own, "{rel}: canonical {canonical}");
     }
 }
 

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use roxmltree::{Document, Node};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -178,7 +178,7 @@ fn the_sitemap_lists_every_page_with_hreflang_alternates() {
     assert_eq!(urlset.tag_name().name(), "urlset");
     assert_eq!(urlset.tag_name().namespace(), Some(SITEMAP));
     let mut listed = BTreeSet::new();
-    let mut with_alternates = 0;
+    let mut alternates_of = BTreeMap::new();
     for url in children(urlset, SITEMAP, "url") {
         let loc = child(url, SITEMAP, "loc")
             .and_then(|l| l.text())
@@ -195,26 +195,67 @@ fn the_sitemap_lists_every_page_with_hreflang_alternates() {
             .into_iter()
             .map(|l| {
                 assert_eq!(l.attribute("rel"), Some("alternate"));
-                (
-                    l.attribute("hreflang").unwrap().to_string(),
-                    l.attribute("href").unwrap().to_string(),
-                )
+                let href = l.attribute("href").unwrap().to_string();
+                check_absolute(&site.out, SUB_BASE, &href).unwrap_or_else(|e| panic!("{e}"));
+                (l.attribute("hreflang").unwrap().to_string(), href)
             })
             .collect();
-        let tree = UI
+        alternates_of.insert(file, (loc.to_string(), alternates));
+    }
+
+    // An article once, at its canonical URL, with its story's other languages.
+    let mut articles = BTreeSet::new();
+    for story in repo_stories() {
+        let url = |a: &SourceArticle| {
+            let tree = if UI.contains(&a.lang.as_str()) {
+                a.lang.as_str()
+            } else {
+                "kk"
+            };
+            format!("{tree}/articles/{}/index.html", a.slug)
+        };
+        let expected: Vec<(String, String)> = if story.versions.len() > 1 {
+            story
+                .versions
+                .iter()
+                .map(|a| {
+                    (
+                        a.lang.clone(),
+                        format!("{SUB_BASE}{}", url(a).trim_end_matches("index.html")),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for article in &story.versions {
+            let (loc, alternates) = alternates_of
+                .get(&url(article))
+                .unwrap_or_else(|| panic!("{} not in the sitemap", url(article)));
+            assert_eq!(*alternates, expected, "{loc}");
+            for ui in UI {
+                articles.insert(format!("{ui}/articles/{}/index.html", article.slug));
+            }
+        }
+    }
+
+    // Every other page of a tree with both trees and x-default.
+    let mut with_alternates = 0;
+    for (file, (loc, alternates)) in &alternates_of {
+        let Some(tree) = UI
             .into_iter()
-            .find(|ui| file.starts_with(&format!("{ui}/")));
-        let Some(tree) = tree else {
+            .find(|ui| file.starts_with(&format!("{ui}/")))
+        else {
             continue;
         };
-        if !file.ends_with(".html") {
-            continue; // the feeds, if listed, are per tree too but not pages
+        if articles.contains(file) {
+            continue;
         }
         with_alternates += 1;
         let langs: Vec<&str> = alternates.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(langs, ["kk", "tg", "x-default"], "{loc}");
         let rest = &loc[SUB_BASE.len() + tree.len()..];
-        for (lang, href) in &alternates {
+        for (lang, href) in alternates {
             let expected_tree = if lang == "x-default" {
                 "kk"
             } else {
@@ -225,21 +266,31 @@ fn the_sitemap_lists_every_page_with_hreflang_alternates() {
                 format!("{SUB_BASE}{expected_tree}{rest}"),
                 "{loc}: {lang}"
             );
-            check_absolute(&site.out, SUB_BASE, href).unwrap_or_else(|e| panic!("{e}"));
         }
     }
-    // Every page is in the sitemap (404 is for errors, not for search engines).
+
+    // Every page is in the sitemap, but 404 (for errors, not for search engines) and the article
+    // copies whose canonical URL is in the other tree.
     let pages: BTreeSet<String> = site
         .html_files()
         .into_iter()
         .filter(|f| f != "404.html")
         .collect();
-    let missing: Vec<&String> = pages.iter().filter(|p| !listed.contains(*p)).collect();
+    let missing: Vec<&String> = pages
+        .iter()
+        .filter(|p| !listed.contains(*p) && !articles.contains(*p))
+        .collect();
     assert!(missing.is_empty(), "not in the sitemap: {missing:#?}");
+    let copies = articles.iter().filter(|a| !listed.contains(*a)).count();
+    assert_eq!(
+        copies,
+        repo_articles().len(),
+        "one copy of each article left out"
+    );
     assert_eq!(
         with_alternates,
-        pages.len() - 1,
-        "every page but the landing has alternates"
+        pages.len() - articles.len() - 1,
+        "every page but the landing and articles has both trees"
     );
 }
 

@@ -95,6 +95,25 @@ impl Site {
     pub fn story_of(&self, article: usize) -> &Story {
         &self.stories[self.article_story[article]]
     }
+
+    /// The language versions of an article: one article per language of its story, in the
+    /// story's order. These, not the copies in the other UI tree, are what `hreflang` declares:
+    /// the copies carry the same text under another interface and are not translations.
+    pub fn language_versions(&self, article: usize) -> Vec<usize> {
+        let own = self.articles[article].lang.code;
+        let mut seen = vec![own];
+        let mut versions = Vec::new();
+        for &v in &self.story_of(article).versions {
+            let lang = self.articles[v].lang.code;
+            if v == article {
+                versions.push(v);
+            } else if !seen.contains(&lang) {
+                seen.push(lang);
+                versions.push(v);
+            }
+        }
+        versions
+    }
 }
 
 fn group_stories(config: &SiteConfig, taxonomy: &Taxonomy, articles: &[Article]) -> Vec<Story> {

@@ -8,7 +8,7 @@ use super::search_page::search_view;
 use super::sitemap::{robots, sitemap};
 use super::structured::{self, NewsArticle};
 use super::templates::Templates;
-use super::views::{Assets, Link, StoryCard, ViewBuilder};
+use super::views::{Assets, HrefLang, Link, StoryCard, ViewBuilder};
 use crate::config::UiLanguage;
 use crate::error::Diagnostic;
 use crate::markdown;
@@ -82,7 +82,7 @@ pub fn render_site(
     problems.extend(page_problems);
 
     let extra = [
-        ("sitemap.xml", sitemap(&site.config, &routes)),
+        ("sitemap.xml", sitemap(site, &routes)),
         ("robots.txt", robots(&site.config)),
         (".nojekyll", String::new()),
     ];
@@ -240,8 +240,23 @@ impl<'a> Renderer<'a> {
             article.summary.clone()
         };
         let mut page = views.page(&route, article.title.clone(), description, crumbs);
-        page.canonical = views.url(&route, &views.canonical_tree(article));
+        page.canonical = views.article_url(article);
         page.preview.kind = "article";
+        // The copy in the other UI tree defers to the canonical one, so hreflang names the
+        // story's versions in other languages, never that copy: a page may not declare itself
+        // an alternate of its own canonical (search engines drop both signals).
+        let versions = self.site.language_versions(index);
+        page.hreflang = if versions.len() > 1 {
+            versions
+                .iter()
+                .map(|&v| HrefLang {
+                    lang: self.site.articles[v].lang.code.to_string(),
+                    url: views.article_url(&self.site.articles[v]),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let view = views.article(index, body);
         let translations = self
             .site
@@ -249,15 +264,7 @@ impl<'a> Renderer<'a> {
             .versions
             .iter()
             .filter(|&&v| v != index)
-            .map(|&v| {
-                let other = &self.site.articles[v];
-                views.url(
-                    &Route::Article {
-                        slug: other.slug.clone(),
-                    },
-                    &views.canonical_tree(other),
-                )
-            })
+            .map(|&v| views.article_url(&self.site.articles[v]))
             .collect();
         page.json_ld.push(structured::news_article(
             &NewsArticle {
@@ -411,11 +418,16 @@ impl<'a> Renderer<'a> {
             .join(" · ");
         // The landing page belongs to no language tree: its alternates are the two homes.
         page.canonical = site.config.base_url.clone();
-        page.x_default = site.config.base_url.clone();
         for alternate in &mut page.alternates {
             alternate.href = format!("{}{}/", site.config.base_path, alternate.lang);
-            alternate.url = format!("{}{}/", site.config.base_url, alternate.lang);
             alternate.current = false;
+        }
+        for hreflang in &mut page.hreflang {
+            hreflang.url = if hreflang.lang == "x-default" {
+                site.config.base_url.clone()
+            } else {
+                format!("{}{}/", site.config.base_url, hreflang.lang)
+            };
         }
         page.json_ld.push(structured::website(
             &page.title,
@@ -441,6 +453,7 @@ impl<'a> Renderer<'a> {
             Vec::new(),
         );
         page.alternates.clear();
+        page.hreflang.clear();
         let homes: Vec<HomeLink> = self
             .every_language()
             .map(|v| HomeLink {

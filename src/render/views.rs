@@ -21,10 +21,11 @@ pub struct PageView<'a> {
     pub description: String,
     /// Absolute canonical URL.
     pub canonical: String,
-    /// The same page in every UI language (language switch and hreflang).
+    /// The same page in every UI language: the language switch.
     pub alternates: Vec<Alternate>,
-    /// The URL `x-default` points at.
-    pub x_default: String,
+    /// The `hreflang` annotations: the same page in every UI language (and `x-default`), but for
+    /// articles their language versions (see [`Site::language_versions`]).
+    pub hreflang: Vec<HrefLang>,
     pub nav: Vec<Link>,
     pub breadcrumbs: Vec<Link>,
     /// The site's Atom feed in this language.
@@ -74,11 +75,18 @@ pub struct Link {
 pub struct Alternate {
     pub lang: String,
     pub name: String,
-    /// Root-relative, for the language switch.
+    /// Root-relative.
     pub href: String,
-    /// Absolute, for `hreflang`.
-    pub url: String,
     pub current: bool,
+}
+
+/// One `<link rel="alternate" hreflang>`.
+#[derive(Serialize)]
+pub struct HrefLang {
+    /// A language code or `x-default`.
+    pub lang: String,
+    /// Absolute.
+    pub url: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -214,7 +222,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// The page frame. `route` is this page; `heading` its `h1`. The canonical URL is the page
-    /// itself; article pages point it at their own language's tree (see [`Self::canonical_tree`]).
+    /// itself; article pages point it at their own language's tree (see [`Self::article_url`]).
     pub fn page(
         &self,
         route: &Route,
@@ -236,9 +244,20 @@ impl<'a> ViewBuilder<'a> {
                 lang: l.code.clone(),
                 name: l.native_name.clone(),
                 href: format!("{}{}", config.base_path, route.path(&l.code)),
-                url: self.url(route, &l.code),
                 current: l.code == lang,
             })
+            .collect();
+        let hreflang = config
+            .languages
+            .iter()
+            .map(|l| HrefLang {
+                lang: l.code.clone(),
+                url: self.url(route, &l.code),
+            })
+            .chain(std::iter::once(HrefLang {
+                lang: "x-default".into(),
+                url: self.url(route, &config.default_language().code),
+            }))
             .collect();
         let nav_item = |key: &str, target: Route| Link {
             label: self.t(key),
@@ -260,7 +279,7 @@ impl<'a> ViewBuilder<'a> {
             description,
             canonical: self.url(route, lang),
             alternates,
-            x_default: self.url(route, &config.default_language().code),
+            hreflang,
             nav: vec![
                 nav_item("home", Route::Home { page: 1 }),
                 nav_item(
@@ -312,16 +331,13 @@ impl<'a> ViewBuilder<'a> {
         &config.base_url[..config.base_url.len() - config.base_path.len()]
     }
 
-    /// The UI tree an article's canonical URL is in: its own language's, or the default one
+    /// An article's canonical URL: its copy in its own language's tree, or in the default tree
     /// when its language is not a UI language.
-    pub fn canonical_tree(&self, article: &Article) -> String {
-        let config = &self.site.config;
-        let code = article.lang.code;
-        if config.language(code).is_some() {
-            code.to_string()
-        } else {
-            config.default_language().code.clone()
-        }
+    pub fn article_url(&self, article: &Article) -> String {
+        let route = Route::Article {
+            slug: article.slug.clone(),
+        };
+        self.url(&route, self.site.config.home_tree(article.lang.code))
     }
 
     /// The first breadcrumb of every page: this language's home.
