@@ -8,6 +8,11 @@
   var data = root.dataset;
   var labels = JSON.parse(data.labels);
   var translations = JSON.parse(data.translations);
+  // Language code of each result's text, by path, so the rendered result can say it (lang=).
+  var langs = {};
+  var pathOf = function (url) {
+    return new URL(url, window.location.href).pathname;
+  };
   var ui = new PagefindUI({
     element: "#search",
     bundlePath: data.bundle,
@@ -18,6 +23,7 @@
     // The date and the language of the text, under each title, labelled in the UI language.
     processResult: function (result) {
       var meta = result.meta || {};
+      if (meta.lang) langs[pathOf(result.url)] = meta.lang;
       var shown = {};
       ["title", "url", "image", "image_alt"].forEach(function (key) {
         if (meta[key]) shown[key] = meta[key];
@@ -28,6 +34,20 @@
       return result;
     },
   });
+  // Pagefind renders the results in the page's language; the title and excerpt of each are in
+  // the article's own, which screen readers need to pronounce them.
+  var markLanguages = function () {
+    root.querySelectorAll(".pagefind-ui__result").forEach(function (result) {
+      var link = result.querySelector("a[href]");
+      var lang = link && langs[pathOf(link.getAttribute("href"))];
+      if (!lang) return;
+      [".pagefind-ui__result-title", ".pagefind-ui__result-excerpt"].forEach(function (part) {
+        var node = result.querySelector(part);
+        if (node && node.getAttribute("lang") !== lang) node.setAttribute("lang", lang);
+      });
+    });
+  };
+  new MutationObserver(markLanguages).observe(root, { childList: true, subtree: true });
   // Pagefind's box has only a placeholder and a title: give it a label.
   var input = root.querySelector("input");
   if (input) input.setAttribute("aria-label", translations.search_label || input.title);

@@ -6,7 +6,7 @@
 # Builds the repository's content/ for a project sub-path, serves it on 127.0.0.1 (python3's
 # http.server, loopback only), and runs Lighthouse (npm, fetched by npx; 12.x runs on Node 18+)
 # in Debian's Chromium with the desktop and the mobile preset on the landing page, a home, an
-# article, a country page and the timeline. Prints the four category scores of each run.
+# article (both of its copies), a country page, the timeline and the search page. Prints the four category scores of each run.
 # Environment: CHROME_PATH (default /usr/bin/chromium), PORT (default 8765),
 # LIGHTHOUSE (default lighthouse@12.8.2), KEEP=1 keeps the reports (their folder is printed).
 set -euo pipefail
@@ -31,8 +31,9 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 
-article=$(cd "$work/site/dostyk" && ls -d kk/articles/*/ | head -1)
-pages=("" "kk/" "$article" "kk/countries/kazakhstan/" "tg/timeline/")
+# An article in both trees: one copy is canonical, the other defers to it.
+article=$(cd "$work/site/dostyk/kk" && ls -d articles/*/ | head -1)
+pages=("" "kk/" "kk/$article" "tg/$article" "kk/countries/kazakhstan/" "tg/timeline/" "tg/search/")
 flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
 printf '%-8s %-58s %5s %5s %5s %5s\n' preset page perf a11y bp seo

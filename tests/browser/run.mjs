@@ -6,14 +6,12 @@
 //
 // Prints one `ok` / `FAIL` line per check and exits non-zero when any check failed.
 // Environment: DOSTYK_CHROMIUM, the browser (default /usr/bin/chromium); DOSTYK_BROWSER_JOBS, checks
-// run at once (default 4); DOSTYK_BROWSER_TIMING=1 prints each check's time; DOSTYK_SEARCH_READY=1
-// runs the search checks even before the project has templates/search.html.
+// run at once (default 4); DOSTYK_BROWSER_TIMING=1 prints each check's time.
 
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const [baseArg, shotDir] = process.argv.slice(2);
 if (!baseArg || !shotDir) {
@@ -24,9 +22,6 @@ const BASE = baseArg.endsWith('/') ? baseArg : `${baseArg}/`;
 const BASE_PATH = new URL(BASE).pathname; // e.g. /REPO/
 const EXECUTABLE = process.env.DOSTYK_CHROMIUM || '/usr/bin/chromium';
 mkdirSync(shotDir, { recursive: true });
-// The search page is being built: until the project has its template, the search checks are
-// reported as pending instead of failing. Once `templates/search.html` exists they are required.
-const SEARCH_READY = process.env.DOSTYK_SEARCH_READY === '1' || existsSync(join(dirname(fileURLToPath(import.meta.url)), '../../templates/search.html'));
 
 // A hard limit, so that a hung browser never hangs `cargo test`.
 const watchdog = setTimeout(() => {
@@ -81,22 +76,17 @@ const browser = await chromium.launch({
 
 let failures = 0;
 let passes = 0;
-let pending = 0;
 
 // Checks are registered first and run afterwards, JOBS at a time (each in its own browser
 // context); their lines are printed in the order they were registered.
 const JOBS = Math.max(1, Number(process.env.DOSTYK_BROWSER_JOBS) || 4);
 const tasks = [];
 
-function check(name, fn, { search = false } = {}) {
-  tasks.push({ name, fn, search });
+function check(name, fn) {
+  tasks.push({ name, fn });
 }
 
-async function runTask({ name, fn, search }) {
-  if (search && !SEARCH_READY) {
-    pending += 1;
-    return `PENDING ${name} (no templates/search.html yet)`;
-  }
+async function runTask({ name, fn }) {
   const notes = [];
   const log = (line) => notes.push(line);
   try {
@@ -264,8 +254,34 @@ for (const [lang, query] of [
     } finally {
       await context.close();
     }
-  }, { search: true });
+  });
 }
+
+check('search results mark their title and excerpt with the text\'s language', async () => {
+  const { context, page } = await newPage();
+  try {
+    await open(page, `tg/search/?q=${encodeURIComponent(KK_QUERY.q)}`);
+    await waitForResults(page, KK_QUERY.q);
+    const marked = await page.$$eval(RESULT, (results) =>
+      results.map((r) => ({
+        href: r.querySelector('a[href]').getAttribute('href'),
+        title: r.querySelector('.pagefind-ui__result-title')?.getAttribute('lang'),
+        excerpt: r.querySelector('.pagefind-ui__result-excerpt')?.getAttribute('lang'),
+      })),
+    );
+    const expected = { 'qazaqstan-respublikasy-mazhilisining-toraghasy-erlan': 'kk', 'qozoghiston-va-tozhikiston-parlamentlari-hamkorlikni': 'uz' };
+    let seen = 0;
+    for (const { href, title, excerpt } of marked) {
+      const slug = Object.keys(expected).find((s) => href.includes(`/articles/${s}/`));
+      if (!slug) continue;
+      seen += 1;
+      assert(title === expected[slug] && excerpt === expected[slug], `${href}: title lang=${title}, excerpt lang=${excerpt}, expected ${expected[slug]}`);
+    }
+    assert(seen === 2, `expected both known articles among ${JSON.stringify(marked)}`);
+  } finally {
+    await context.close();
+  }
+});
 
 check('search is case-insensitive (lower-case query)', async () => {
   const { context, page } = await newPage();
@@ -277,7 +293,7 @@ check('search is case-insensitive (lower-case query)', async () => {
   } finally {
     await context.close();
   }
-}, { search: true });
+});
 
 check('search: typing into the search box finds a known article', async () => {
   const { context, page } = await newPage();
@@ -291,7 +307,7 @@ check('search: typing into the search box finds a known article', async () => {
   } finally {
     await context.close();
   }
-}, { search: true });
+});
 
 check(`search: a filter narrows the results ("${FILTER_QUERY}")`, async (log) => {
   const { context, page } = await newPage();
@@ -336,7 +352,7 @@ check(`search: a filter narrows the results ("${FILTER_QUERY}")`, async (log) =>
   } finally {
     await context.close();
   }
-}, { search: true });
+});
 
 check('header search form submits to the search page with the query filled in', async () => {
   const { context, page } = await newPage();
@@ -355,7 +371,7 @@ check('header search form submits to the search page with the query filled in', 
   } finally {
     await context.close();
   }
-}, { search: true });
+});
 
 // ----- 3. navigation reaches an article ------------------------------------------------------
 
@@ -425,7 +441,7 @@ for (const width of [375, 1280]) {
       } finally {
         await context.close();
       }
-    }, { search: !!p.search });
+    });
   }
 }
 
@@ -453,11 +469,11 @@ for (const dark of [false, true]) {
       } finally {
         await context.close();
       }
-    }, { search: !!p.search });
+    });
   }
 }
 
 await runAll();
 await browser.close();
-console.log(`\n${passes} passed, ${failures} failed, ${pending} pending; screenshots in ${shotDir}`);
+console.log(`\n${passes} passed, ${failures} failed; screenshots in ${shotDir}`);
 process.exit(failures ? 1 : 0);
