@@ -4,6 +4,7 @@
 //! the immutable [`model::Site`], [`render`] turns it into pages, [`output`] swaps the new
 //! site in. [`build`] drives the four stages.
 
+pub mod atomic;
 pub mod build;
 pub mod config;
 pub mod content;
@@ -14,6 +15,7 @@ pub mod import;
 pub mod language;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod search;

@@ -1,6 +1,9 @@
 //! `dostyk import` on the five raw agency texts the archive started from: what it infers,
 //! what it asks for, and that it never loses a sentence or overwrites a file.
 
+mod common;
+
+use common::front_matter;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -93,17 +96,6 @@ fn walkdir(dir: PathBuf) -> Vec<PathBuf> {
         }
     }
     out
-}
-
-fn front_matter(path: &Path) -> toml::Table {
-    let text = std::fs::read_to_string(path).unwrap();
-    let inner = text
-        .strip_prefix("+++\n")
-        .unwrap()
-        .split("\n+++\n")
-        .next()
-        .unwrap();
-    toml::from_str(inner).unwrap()
 }
 
 fn body(path: &Path) -> String {

@@ -6,9 +6,9 @@ use dostyk::content::{self, Article};
 use dostyk::date::Date;
 use dostyk::import::pipeline::{Finding, Options, Outcome, Report, Sureness, import};
 use dostyk::import::story::Known;
-use dostyk::{Project, config::SiteConfig, markdown, taxonomy::Taxonomy};
+use dostyk::{Project, atomic, config::SiteConfig, markdown, taxonomy::Taxonomy};
 use serde::Serialize;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -206,9 +206,12 @@ fn import_one(
     let replace = duplicate.is_some() || (args.force && path.exists());
     if !args.dry_run {
         let write = if replace {
-            write_replacing(&path, &draft.to_file(), archive_path(archive, &draft.slug))
+            // The date may have changed the year folder: the earlier file goes.
+            let earlier = archive_path(archive, &draft.slug).filter(|e| *e != path);
+            atomic::replace(&path, &draft.to_file())
+                .and_then(|()| earlier.map_or(Ok(()), std::fs::remove_file))
         } else {
-            write_new(&path, &draft.to_file())
+            atomic::write_new(&path, &draft.to_file())
         };
         if let Err(e) = write {
             return FileResult {
@@ -298,40 +301,6 @@ fn free_slug(slug: &str, archive: &[Existing]) -> String {
         .map(|n| format!("{slug}-{n}"))
         .find(|s| !taken(s))
         .expect("some suffix is free")
-}
-
-/// Writes a new file atomically, never over an existing one: the text goes to a temporary
-/// file first and is linked into place, which fails if the name is taken.
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    let temp = temporary(path, text)?;
-    let linked = std::fs::hard_link(&temp, path);
-    let _ = std::fs::remove_file(&temp);
-    linked
-}
-
-/// Replaces an earlier import of the same text atomically (`--force`).
-fn write_replacing(path: &Path, text: &str, earlier: Option<PathBuf>) -> std::io::Result<()> {
-    let temp = temporary(path, text)?;
-    std::fs::rename(&temp, path)?;
-    // The date may have changed the year folder: the earlier file goes.
-    if let Some(earlier) = earlier.filter(|e| e != path) {
-        std::fs::remove_file(earlier)?;
-    }
-    Ok(())
-}
-
-fn temporary(path: &Path, text: &str) -> std::io::Result<PathBuf> {
-    let dir = path.parent().expect("article paths have a folder");
-    std::fs::create_dir_all(dir)?;
-    let temp = dir.join(format!(
-        ".{}.import-{}",
-        path.file_name().expect("a file name").to_string_lossy(),
-        std::process::id()
-    ));
-    let mut file = std::fs::File::create(&temp)?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    Ok(temp)
 }
 
 fn list(problems: Vec<dostyk::Diagnostic>) -> anyhow::Error {

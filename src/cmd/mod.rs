@@ -2,6 +2,7 @@
 
 mod build;
 mod import;
+mod new;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -23,11 +24,14 @@ enum Command {
     Build(build::Args),
     /// Import raw agency texts as articles into content/articles/YYYY/.
     Import(import::Args),
+    /// Start an article by hand: a new file in content/articles/YYYY/ with its front matter filled in.
+    New(new::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Build(args) => build::run(&cli.root, args),
         Command::Import(args) => import::run(&cli.root, args),
+        Command::New(args) => new::run(&cli.root, args),
     }
 }

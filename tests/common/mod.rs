@@ -895,3 +895,15 @@ pub fn assert_lists_stories(doc: &Html, ui: &str, expected: &[&SourceStory], wha
         assert_eq!(also, others, "{what}: \"also in\" of {}", shown.slug);
     }
 }
+
+/// The front matter of an article file, parsed as plain TOML.
+pub fn front_matter(path: &Path) -> toml::Table {
+    let text = std::fs::read_to_string(path).unwrap();
+    let inner = text
+        .strip_prefix("+++\n")
+        .unwrap()
+        .split("\n+++\n")
+        .next()
+        .unwrap();
+    toml::from_str(inner).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}

@@ -1,0 +1,333 @@
+//! `dostyk new`, run as the real binary on a copy of the repository's project: the file it
+//! creates, that the archive still builds with it, and what it refuses (never overwriting).
+
+mod common;
+
+use common::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// A copy of the repository's project: `site.toml` and the whole of `content/`.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo_root().join("site.toml"), dir.path().join("site.toml")).unwrap();
+    for (rel, bytes) in snapshot(&repo_root().join("content")) {
+        let path = dir.path().join("content").join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// Runs `dostyk --root ROOT <args>` with standard input that is not a terminal.
+fn dostyk(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dostyk"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn new(root: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["new"];
+    all.extend_from_slice(args);
+    dostyk(root, &all)
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn content(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    snapshot(&root.join("content"))
+}
+
+/// Today in the local time zone, as `YYYY-MM-DD`.
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+/// The file `created PATH` names, relative to the project.
+fn created(output: &Output) -> String {
+    let out = stdout(output);
+    let first = out.lines().next().unwrap_or_default();
+    first
+        .strip_prefix("created ")
+        .unwrap_or_else(|| panic!("no `created` line in: {out}\n{}", stderr(output)))
+        .to_string()
+}
+
+#[test]
+fn flags_alone_make_an_article_that_builds() {
+    let project = project();
+    let root = project.path();
+    let before = today();
+    let kk = new(
+        root,
+        &[
+            "--title",
+            "Қазақстан мен Тәжікстан су ресурстары бойынша келісімге қол қойды",
+            "--lang",
+            "kk",
+            "--country",
+            "kazakhstan,tajikistan",
+            "--country",
+            "uzbekistan",
+            "--topic",
+            "water",
+            "--outlet",
+            "Kazinform",
+            "--url",
+            "https://www.inform.kz/",
+        ],
+    );
+    let after = today();
+    assert!(kk.status.success(), "{}", stderr(&kk));
+    let rel = created(&kk);
+    let year = &before[..4];
+    assert_eq!(
+        rel,
+        format!("content/articles/{year}/qazaqstan-men-tazhikstan-su-resurstary-boyynsha.md")
+    );
+    assert!(
+        stdout(&kk).contains("edit it, then `dostyk serve` to preview"),
+        "{}",
+        stdout(&kk)
+    );
+    let fm = front_matter(&root.join(&rel));
+    assert_eq!(
+        fm["title"].as_str(),
+        Some("Қазақстан мен Тәжікстан су ресурстары бойынша келісімге қол қойды")
+    );
+    let date = fm["date"].to_string();
+    assert!(date == before || date == after, "{date} is not today");
+    assert_eq!(fm["lang"].as_str(), Some("kk"));
+    assert_eq!(
+        fm["countries"],
+        toml::Value::Array(vec![
+            "kazakhstan".into(),
+            "tajikistan".into(),
+            "uzbekistan".into()
+        ])
+    );
+    assert_eq!(fm["topics"], toml::Value::Array(vec!["water".into()]));
+    let story = fm["story"].as_str().unwrap();
+    assert!(
+        story.starts_with(&format!("{date}-qazaqstan-men")),
+        "{story}"
+    );
+    let source = fm["source"].as_table().unwrap();
+    assert_eq!(source["outlet"].as_str(), Some("Kazinform"));
+    assert_eq!(source["url"].as_str(), Some("https://www.inform.kz/"));
+    // The body is empty: one blank line after the front matter.
+    let text = std::fs::read_to_string(root.join(&rel)).unwrap();
+    assert!(text.ends_with("\n+++\n\n"), "{text:?}");
+
+    // A Tajik version, on a given date, joining the Kazakh one's story.
+    let tg = new(
+        root,
+        &[
+            "--title",
+            "Тоҷикистон ва Қазоқистон оид ба захираҳои об созишнома имзо карданд",
+            "--lang",
+            "tg",
+            "--country",
+            "tajikistan, kazakhstan",
+            "--topic",
+            "water",
+            "--outlet",
+            "Ховар",
+            "--date",
+            &date,
+            "--story",
+            story,
+        ],
+    );
+    assert!(tg.status.success(), "{}", stderr(&tg));
+    let tg_rel = created(&tg);
+    let tg_slug = tg_rel.rsplit('/').next().unwrap().trim_end_matches(".md");
+    assert_eq!(tg_slug, "tojikiston-va-qazoqiston-oid-ba-zakhirahoi");
+    let tg_fm = front_matter(&root.join(&tg_rel));
+    assert_eq!(tg_fm["story"].as_str(), Some(story));
+    assert_eq!(tg_fm["lang"].as_str(), Some("tg"));
+    assert!(!tg_fm["source"].as_table().unwrap().contains_key("url"));
+
+    // Both slugs are Latin.
+    let kk_slug = rel.rsplit('/').next().unwrap().trim_end_matches(".md");
+    for slug in [kk_slug, tg_slug] {
+        assert!(
+            slug.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{slug}"
+        );
+    }
+
+    // The archive builds with both, and each article has a page in both trees.
+    let build = dostyk(root, &["build"]);
+    assert!(
+        build.status.success(),
+        "{}{}",
+        stdout(&build),
+        stderr(&build)
+    );
+    let out = root.join("public");
+    for ui in UI {
+        for (slug, title) in [
+            (
+                kk_slug,
+                "Қазақстан мен Тәжікстан су ресурстары бойынша келісімге қол қойды",
+            ),
+            (
+                tg_slug,
+                "Тоҷикистон ва Қазоқистон оид ба захираҳои об созишнома имзо карданд",
+            ),
+        ] {
+            let page = page(&out, &format!("{ui}/articles/{slug}/index.html"));
+            let h1 = text_of(one(&page, "h1", "the article title"));
+            assert_eq!(h1, title, "{ui}/{slug}");
+        }
+    }
+}
+
+#[test]
+fn an_unknown_country_is_refused_with_a_suggestion() {
+    let project = project();
+    let before = content(project.path());
+    let output = new(
+        project.path(),
+        &[
+            "--title",
+            "Жаңа мақала",
+            "--lang",
+            "kk",
+            "--country",
+            "kazakhstan,tajikstan",
+            "--outlet",
+            "Kazinform",
+        ],
+    );
+    assert!(!output.status.success());
+    let error = stderr(&output);
+    assert!(
+        error.contains("unknown country \"tajikstan\" (did you mean \"tajikistan\"?)"),
+        "{error}"
+    );
+    assert_eq!(content(project.path()), before, "no file was written");
+}
+
+#[test]
+fn a_slug_in_use_is_never_overwritten() {
+    let project = project();
+    let root = project.path();
+    let existing = "content/articles/2025/tojikiston-va-qazoqiston-hamkorii-dujonibaro-dar.md";
+    let before = content(root);
+    // The same slug in the same year's folder, and in another year (the URL is the same).
+    for date in ["2025-11-14", "2026-01-05"] {
+        let output = new(
+            root,
+            &[
+                "--title",
+                "Тоҷикистон ва Қазоқистон ҳамкории дуҷонибаро дар сатҳи нав",
+                "--lang",
+                "tg",
+                "--outlet",
+                "Ховар",
+                "--date",
+                date,
+            ],
+        );
+        assert!(!output.status.success(), "{date}");
+        let error = stderr(&output);
+        assert!(
+            error.contains(&format!(
+                "the slug \"tojikiston-va-qazoqiston-hamkorii-dujonibaro-dar\" is already used by {existing}"
+            )),
+            "{error}"
+        );
+        assert!(error.contains("--slug"), "{error}");
+    }
+    assert_eq!(content(root), before, "the existing file is unchanged");
+    // With a slug of its own it goes in.
+    let output = new(
+        root,
+        &[
+            "--title",
+            "Тоҷикистон ва Қазоқистон ҳамкории дуҷонибаро дар сатҳи нав",
+            "--lang",
+            "tg",
+            "--outlet",
+            "Ховар",
+            "--date",
+            "2025-11-20",
+            "--slug",
+            "hamkorii-dujoniba-dar-sathi-nav",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        created(&output),
+        "content/articles/2025/hamkorii-dujoniba-dar-sathi-nav.md"
+    );
+    assert_eq!(
+        content(root)[existing.strip_prefix("content/").unwrap()],
+        before[existing.strip_prefix("content/").unwrap()]
+    );
+}
+
+#[test]
+fn without_a_terminal_every_missing_flag_is_named() {
+    let project = project();
+    let before = content(project.path());
+    let output = new(project.path(), &["--lang", "kk"]);
+    assert!(!output.status.success());
+    let error = stderr(&output);
+    assert!(
+        error.contains("missing --title, --outlet: give them as flags"),
+        "{error}"
+    );
+    let output = new(project.path(), &[]);
+    assert!(
+        stderr(&output).contains("missing --title, --lang, --outlet"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(content(project.path()), before);
+}
+
+#[test]
+fn a_dry_run_prints_the_file_and_writes_nothing() {
+    let project = project();
+    let before = content(project.path());
+    let output = new(
+        project.path(),
+        &[
+            "--title",
+            "Ўзбекистон ва Тожикистон",
+            "--lang",
+            "uz",
+            "--topic",
+            "trade",
+            "--outlet",
+            "UzA",
+            "--date",
+            "2026-02-01",
+            "--dry-run",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let file = stdout(&output);
+    assert!(file.starts_with("+++\ntitle = \"Ўзбекистон ва Тожикистон\"\ndate = 2026-02-01\nlang = \"uz\"\ncountries = []\ntopics = [\"trade\"]\n"), "{file}");
+    assert!(
+        stderr(&output).contains("would write content/articles/2026/ozbekiston-va-tozhikiston.md"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(content(project.path()), before, "nothing was written");
+}
