@@ -124,7 +124,19 @@ fn every_page_has_preview_tags() {
         }
     }
     let home = site.html("kk/index.html");
-    assert_eq!(of_type(&json_ld(&home), "WebSite")["inLanguage"], "kk");
+    let documents = json_ld(&home);
+    let website = of_type(&documents, "WebSite");
+    assert_eq!(website["inLanguage"], "kk");
+    // The search action fills the query into the tree's search page, under the base path.
+    let action = &website["potentialAction"];
+    assert_eq!(action["@type"], "SearchAction");
+    let target = action["target"].as_str().unwrap();
+    assert_eq!(
+        target,
+        format!("{ROOT_BASE}kk/search/?q={{search_term_string}}")
+    );
+    assert_eq!(action["query-input"], "required name=search_term_string");
+    check_absolute(&site.out, ROOT_BASE, target.split('?').next().unwrap()).unwrap();
 }
 
 #[test]

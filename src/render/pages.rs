@@ -434,6 +434,7 @@ impl<'a> Renderer<'a> {
             &site.config.base_url,
             &views.ui.code,
             &views.ui.description,
+            &views.url(&Route::Search, &views.ui.code),
         ));
         context.insert("page", &page);
         context.insert("columns", &columns);
@@ -496,6 +497,7 @@ impl<'a> Renderer<'a> {
                 &url,
                 &views.ui.code,
                 &views.ui.description,
+                &views.url(&Route::Search, &views.ui.code),
             ));
         }
         context.insert("page", &page);

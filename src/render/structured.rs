@@ -153,8 +153,9 @@ pub fn breadcrumbs(crumbs: &[Link], here: &str, here_url: &str, origin: &str) ->
     })
 }
 
-/// The site itself, on its home pages and landing page.
-pub fn website(name: &str, url: &str, lang: &str, description: &str) -> String {
+/// The site itself, on its home pages and landing page, with its search page as the
+/// action search engines may offer (`search` is the search page's absolute URL).
+pub fn website(name: &str, url: &str, lang: &str, description: &str, search: &str) -> String {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Doc<'a> {
@@ -166,6 +167,15 @@ pub fn website(name: &str, url: &str, lang: &str, description: &str) -> String {
         url: &'a str,
         in_language: &'a str,
         description: &'a str,
+        potential_action: SearchAction,
+    }
+    #[derive(Serialize)]
+    struct SearchAction {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        target: String,
+        #[serde(rename = "query-input")]
+        query_input: &'static str,
     }
     json_ld(&Doc {
         context: "https://schema.org",
@@ -174,6 +184,11 @@ pub fn website(name: &str, url: &str, lang: &str, description: &str) -> String {
         url,
         in_language: lang,
         description,
+        potential_action: SearchAction {
+            kind: "SearchAction",
+            target: format!("{search}?q={{search_term_string}}"),
+            query_input: "required name=search_term_string",
+        },
     })
 }
 
