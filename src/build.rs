@@ -5,7 +5,7 @@ use crate::content;
 use crate::error::{Diagnostic, Error, Result};
 use crate::highlight;
 use crate::model::Site;
-use crate::output::Staging;
+use crate::output::{Staging, WhenBusy};
 use crate::render::{self, Assets, Templates};
 use crate::search;
 use crate::taxonomy::Taxonomy;
@@ -54,6 +54,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Replaces `base_url` of `site.toml`.
     pub base_url: Option<String>,
+    /// When another build is writing `out`: wait for it, or fail with [`Error::Busy`].
+    pub when_busy: WhenBusy,
 }
 
 /// What a successful build did.
@@ -108,7 +110,7 @@ pub fn load_site(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let (site, templates, warnings) = load_site(&options.project, options.base_url.as_deref())?;
-    let staging = Staging::new(&options.out)?;
+    let staging = Staging::new(&options.out, options.when_busy)?;
     match write_site(&site, &templates, &options.project, &staging) {
         Ok((pages, search)) => {
             let (bytes, files) = staging.size();

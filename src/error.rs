@@ -45,6 +45,9 @@ pub enum Error {
     /// Problems in the project's files; all of them, not only the first.
     #[error("{}", list(.0))]
     Invalid(Vec<Diagnostic>),
+    /// Another build is writing the same output folder.
+    #[error("{}: another build is writing this folder; try again when it is done", .0.display())]
+    Busy(PathBuf),
     /// Pagefind could not index the built pages.
     #[error("search index: {0}")]
     Search(String),
@@ -69,6 +72,10 @@ impl Error {
         match self {
             Error::Invalid(list) => list.clone(),
             Error::Io { path, source } => vec![Diagnostic::in_file(path, source.to_string())],
+            Error::Busy(path) => vec![Diagnostic::in_file(
+                path,
+                "another build is writing this folder; try again when it is done",
+            )],
             Error::Search(message) => vec![Diagnostic::in_file(
                 Path::new(crate::search::BUNDLE_DIR),
                 format!("search index: {message}"),

@@ -1,7 +1,9 @@
 //! Stage 4: the output folder. A build writes into a fresh sibling folder and swaps it in at
-//! the end, so a failed build leaves the last good site untouched.
+//! the end, so a failed build leaves the last good site untouched. A lock file beside the
+//! output lets only one build at a time work on it.
 
 use crate::error::{Error, Result};
+use std::fs::{File, TryLockError};
 use std::path::{Component, Path, PathBuf};
 
 /// Where a build writes its files, before they become the site.
@@ -10,11 +12,22 @@ pub struct Staging {
     dir: PathBuf,
     /// The folder it will replace.
     target: PathBuf,
+    /// Held until the staging folder is committed or abandoned (dropping it unlocks).
+    _lock: File,
+}
+
+/// What to do when another build holds the output folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhenBusy {
+    /// Fail at once with [`Error::Busy`].
+    Refuse,
+    /// Wait for the other build to finish.
+    Wait,
 }
 
 impl Staging {
-    /// A fresh empty folder next to `target`.
-    pub fn new(target: &Path) -> Result<Staging> {
+    /// A fresh empty folder next to `target`, once no other build works on `target`.
+    pub fn new(target: &Path, when_busy: WhenBusy) -> Result<Staging> {
         let parent = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -24,6 +37,9 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        let lock = lock(&parent.join(format!(".{name}.lock")), target, when_busy)?;
+        // The lock makes this name free: a folder left by a killed build of this process id
+        // is stale.
         let dir = parent.join(format!(".{name}.building-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -32,6 +48,7 @@ impl Staging {
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
+            _lock: lock,
         })
     }
 
@@ -109,6 +126,27 @@ impl Staging {
     }
 }
 
+/// An exclusive lock on `path` (created if missing, never deleted: deleting a lock file lets
+/// two builds lock two different files). The operating system releases it when the build
+/// ends, however it ends, so a killed build never leaves the output locked.
+fn lock(path: &Path, target: &Path, when_busy: WhenBusy) -> Result<File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(TryLockError::WouldBlock) if when_busy == WhenBusy::Wait => {
+            file.lock().map_err(|e| Error::io(path, e))?;
+            Ok(file)
+        }
+        Err(TryLockError::WouldBlock) => Err(Error::Busy(target.to_path_buf())),
+        Err(TryLockError::Error(e)) => Err(Error::io(path, e)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,7 +154,7 @@ mod tests {
     #[test]
     fn refuses_paths_that_climb_out() {
         let dir = tempfile::tempdir().unwrap();
-        let staging = Staging::new(&dir.path().join("public")).unwrap();
+        let staging = Staging::new(&dir.path().join("public"), WhenBusy::Refuse).unwrap();
         assert!(staging.write("../evil.html", b"x").is_err());
         assert!(staging.write("/etc/passwd", b"x").is_err());
         assert!(staging.write("kk/ok.html", b"x").is_ok());
@@ -127,22 +165,50 @@ mod tests {
     fn commit_replaces_the_old_site_and_abandon_keeps_it() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("public");
-        let first = Staging::new(&target).unwrap();
+        let first = Staging::new(&target, WhenBusy::Refuse).unwrap();
         first.write("a.html", b"one").unwrap();
         first.commit().unwrap();
-        let second = Staging::new(&target).unwrap();
+        let second = Staging::new(&target, WhenBusy::Refuse).unwrap();
         second.write("b.html", b"two").unwrap();
         second.abandon();
         assert_eq!(std::fs::read(target.join("a.html")).unwrap(), b"one");
         assert!(!target.join("b.html").exists());
-        let third = Staging::new(&target).unwrap();
+        let third = Staging::new(&target, WhenBusy::Refuse).unwrap();
         third.write("c.html", b"three").unwrap();
         third.commit().unwrap();
         assert!(!target.join("a.html").exists());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
+            names.iter().filter(|n| *n != ".public.lock").count(),
             1,
-            "no leftovers beside the site"
+            "no leftovers beside the site: {names:?}"
         );
+    }
+
+    #[test]
+    fn one_build_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let first = Staging::new(&target, WhenBusy::Refuse).unwrap();
+        let busy = Staging::new(&target, WhenBusy::Refuse);
+        assert!(matches!(busy, Err(Error::Busy(ref p)) if *p == target));
+        // A waiting build goes on as soon as the first one is done.
+        let waiter = std::thread::spawn({
+            let target = target.clone();
+            move || {
+                let second = Staging::new(&target, WhenBusy::Wait).unwrap();
+                second.write("b.html", b"two").unwrap();
+                second.commit().unwrap();
+            }
+        });
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        first.write("a.html", b"one").unwrap();
+        first.commit().unwrap();
+        waiter.join().unwrap();
+        assert!(!target.join("a.html").exists());
+        assert_eq!(std::fs::read(target.join("b.html")).unwrap(), b"two");
     }
 }

@@ -119,7 +119,8 @@ mod tests {
     #[test]
     fn indexes_each_tree_apart_and_only_articles() {
         let dir = tempfile::tempdir().unwrap();
-        let staging = Staging::new(&dir.path().join("public")).unwrap();
+        let staging =
+            Staging::new(&dir.path().join("public"), crate::output::WhenBusy::Refuse).unwrap();
         let article = page("kk", "<h1>Ынтымақтастық</h1><p>Қазақстан мен Тәжікстан</p>");
         staging
             .write("kk/articles/a/index.html", article.as_bytes())

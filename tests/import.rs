@@ -174,6 +174,7 @@ fn the_five_texts_import_to_the_front_matter_content_has() {
         project: dostyk::Project::new(project.path()),
         out,
         base_url: None,
+        when_busy: dostyk::output::WhenBusy::Wait,
     });
     assert!(
         report.is_ok(),

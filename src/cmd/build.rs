@@ -1,6 +1,7 @@
 //! `dostyk build`.
 
 use anyhow::bail;
+use dostyk::output::WhenBusy;
 use dostyk::{BuildOptions, Project};
 use std::path::{Path, PathBuf};
 
@@ -23,12 +24,23 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
         project.content = content;
     }
     let out = args.out.unwrap_or_else(|| dostyk::build::default_out(root));
-    let options = BuildOptions {
+    let mut options = BuildOptions {
         project,
         out: out.clone(),
         base_url: args.base_url,
+        when_busy: WhenBusy::Refuse,
     };
-    match dostyk::build(&options) {
+    let mut result = dostyk::build(&options);
+    if matches!(result, Err(dostyk::Error::Busy(_))) {
+        // Two builds of one folder run one after the other, never interleaved.
+        eprintln!(
+            "another build is writing {}; waiting for it to finish…",
+            out.display()
+        );
+        options.when_busy = WhenBusy::Wait;
+        result = dostyk::build(&options);
+    }
+    match result {
         Ok(report) => {
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");

@@ -64,6 +64,7 @@ pub fn build_repo(base_url: &str) -> Built {
         project: dostyk::Project::new(repo_root()),
         out: out.clone(),
         base_url: Some(base_url.to_string()),
+        when_busy: dostyk::output::WhenBusy::Wait,
     })
     .unwrap_or_else(|e| panic!("the repository's content builds:\n{e}"));
     Built {
@@ -179,6 +180,7 @@ impl Fixture {
             project: dostyk::Project::new(&self.root),
             out: self.out.clone(),
             base_url: base_url.map(str::to_string),
+            when_busy: dostyk::output::WhenBusy::Wait,
         })
     }
 
