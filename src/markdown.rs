@@ -2,21 +2,71 @@
 //! shown as text and only harmless link targets survive.
 
 use crate::highlight;
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+use std::borrow::Cow;
 
 /// The Markdown extensions articles may use.
 pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_STRIKETHROUGH);
 
-/// The HTML of an article body.
+/// Stands for the UI tree's language code in the links of a rendered body: one rendering
+/// serves both trees, each linking to its own copy of the other article. CommonMark turns a
+/// NUL in the text into U+FFFD, so only these markers can be NULs in the HTML.
+const TREE: char = '\0';
+
+/// Where links to other articles' files point (`[text](../2025/slug.md)`).
+pub trait ArticleLinks {
+    /// `None` when `dest` is no link to an article file; else the linked page's path inside
+    /// a UI tree (`articles/<slug>/`, with the `#fragment` kept), or why it cannot be found.
+    fn resolve(&self, dest: &str) -> Option<Result<String, String>>;
+}
+
+/// No article links: `.md` targets stay as written.
+pub struct NoArticleLinks;
+
+impl ArticleLinks for NoArticleLinks {
+    fn resolve(&self, _: &str) -> Option<Result<String, String>> {
+        None
+    }
+}
+
+/// A rendered body, for every UI tree at once (see [`Body::in_tree`]).
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    html: String,
+    /// Links to article files that lead nowhere: byte offset in the Markdown, and why.
+    pub problems: Vec<(usize, String)>,
+}
+
+impl Body {
+    /// The HTML as the `lang` tree shows it.
+    pub fn in_tree(&self, lang: &str) -> Cow<'_, str> {
+        if self.html.contains(TREE) {
+            Cow::Owned(self.html.replace(TREE, lang))
+        } else {
+            Cow::Borrowed(&self.html)
+        }
+    }
+}
+
+/// The HTML of an article body, without resolving links to other articles.
 pub fn render(markdown: &str) -> String {
+    render_body(markdown, &NoArticleLinks, "/").html
+}
+
+/// The HTML of an article body; links to other articles' files become links to their pages
+/// under `base_path`, in whichever tree shows the body.
+pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) -> Body {
     let mut events = Vec::new();
+    let mut problems = Vec::new();
     let mut code: Option<(String, String)> = None;
-    let mut dropped_links = 0usize;
+    // Per open link: how it was written out.
+    let mut open_links: Vec<LinkKind> = Vec::new();
     // Per open image: whether it was kept (its source is safe).
     let mut images: Vec<bool> = Vec::new();
-    for event in Parser::new_ext(markdown, OPTIONS) {
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
         if let Some((lang, text)) = &mut code {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -42,19 +92,31 @@ pub fn render(markdown: &str) -> String {
                 dest_url,
                 title,
                 id,
-            }) => {
-                if is_safe_url(&dest_url) {
+            }) => match links.resolve(&dest_url) {
+                Some(Ok(path)) => {
+                    events.push(Event::Html(article_link(base_path, &path, &title).into()));
+                    open_links.push(LinkKind::Article);
+                }
+                Some(Err(why)) => {
+                    problems.push((range.start, why));
+                    open_links.push(LinkKind::Dropped);
+                }
+                None if is_safe_url(&dest_url) => {
                     events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
                         title,
                         id,
                     }));
-                } else {
-                    dropped_links += 1;
+                    open_links.push(LinkKind::Kept);
                 }
-            }
-            Event::End(TagEnd::Link) if dropped_links > 0 => dropped_links -= 1,
+                None => open_links.push(LinkKind::Dropped),
+            },
+            Event::End(TagEnd::Link) => match open_links.pop() {
+                Some(LinkKind::Article) => events.push(Event::Html("</a>".into())),
+                Some(LinkKind::Dropped) => {}
+                Some(LinkKind::Kept) | None => events.push(Event::End(TagEnd::Link)),
+            },
             // A wide table scrolls inside its own box, which keyboard users can focus.
             Event::Start(Tag::Table(alignments)) => {
                 events.push(Event::Html(
@@ -112,7 +174,33 @@ pub fn render(markdown: &str) -> String {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    Body { html, problems }
+}
+
+enum LinkKind {
+    /// Passed to pulldown-cmark as it was.
+    Kept,
+    /// A link to another article, written out here with the tree marker.
+    Article,
+    /// An unsafe target, or an article file that does not exist: only the text stays.
+    Dropped,
+}
+
+/// `<a href="/base/␀/articles/slug/">`, ␀ standing for the tree (see [`TREE`]).
+fn article_link(base_path: &str, path: &str, title: &CowStr) -> String {
+    let mut tag = String::from("<a href=\"");
+    let _ = escape_href(&mut tag, base_path);
+    tag.push(TREE);
+    tag.push('/');
+    let _ = escape_href(&mut tag, path);
+    tag.push('"');
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        let _ = escape_html(&mut tag, title);
+        tag.push('"');
+    }
+    tag.push('>');
+    tag
 }
 
 /// The text of a Markdown document without its markup, paragraphs on their own lines:

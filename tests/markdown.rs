@@ -194,3 +194,81 @@ fn an_image_with_a_script_source_becomes_its_alt_text() {
     assert_eq!(body.select(&sel("img")).count(), 0, "{}", body.html());
     assert_eq!(text_of(body), "Look: the map here.");
 }
+
+/// Links to other articles are written as paths to their files, relative to the linking file.
+#[test]
+fn links_to_article_files_lead_to_the_article_in_the_same_tree() {
+    let fixture = Fixture::new();
+    fixture.article(
+        "2025/first.md",
+        ArticleSpec::new("Бірінші", "2025-08-27", "kk")
+            .body("See [the Tajik report](../2024/second.md \"The report\") and [its end](../2024/./second.md#end).\n")
+            .text(),
+    );
+    fixture.article(
+        "2024/second.md",
+        ArticleSpec::new("Дуюм", "2024-08-26", "tg")
+            .body("Back to [the first](../2025/first.md).\n")
+            .text(),
+    );
+    fixture.build_for(Some(SUB_BASE)).unwrap();
+    for ui in UI {
+        let doc = fixture.html(&format!("{ui}/articles/first/index.html"));
+        let hrefs: Vec<&str> = doc
+            .select(&sel(".article-body a"))
+            .map(|a| a.value().attr("href").unwrap())
+            .collect();
+        assert_eq!(
+            hrefs,
+            [
+                format!("/REPO/{ui}/articles/second/"),
+                format!("/REPO/{ui}/articles/second/#end"),
+            ],
+            "{ui}"
+        );
+        let title = attr(&doc, ".article-body a", "title", ui);
+        assert_eq!(title, "The report");
+        let back = fixture.html(&format!("{ui}/articles/second/index.html"));
+        assert_eq!(
+            attr(&back, ".article-body a", "href", ui),
+            format!("/REPO/{ui}/articles/first/")
+        );
+        // The feed has the same links, resolved against the entry.
+        let feed = fixture.text(&format!("{ui}/feed.xml"));
+        assert!(
+            feed.contains(&format!("href=&quot;/REPO/{ui}/articles/second/&quot;")),
+            "{feed}"
+        );
+    }
+}
+
+#[test]
+fn a_link_to_a_missing_article_file_fails_the_build_at_its_line() {
+    let fixture = Fixture::new();
+    let path = fixture.article(
+        "2025/first.md",
+        ArticleSpec::new("Бірінші", "2025-08-27", "kk")
+            .body("First paragraph.\n\nSee [the report](../2024/secnd.md).\n")
+            .text(),
+    );
+    fixture.article(
+        "2024/second.md",
+        ArticleSpec::new("Дуюм", "2024-08-26", "tg").text(),
+    );
+    let messages = messages(fixture.build());
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line = text.lines().position(|l| l.contains("secnd")).unwrap() + 1;
+    assert!(
+        messages[0].starts_with(&format!("{}:{line}: ", path.display())),
+        "{}",
+        messages[0]
+    );
+    assert!(messages[0].contains("../2024/secnd.md"), "{}", messages[0]);
+    assert!(
+        messages[0].contains("did you mean") && messages[0].contains("2024/second.md"),
+        "{}",
+        messages[0]
+    );
+    assert!(!fixture.exists("kk/index.html"), "nothing was published");
+}

@@ -30,6 +30,8 @@ pub struct Article {
     pub source: Source,
     /// Markdown source of the body.
     pub body: String,
+    /// 1-based line of the file on which `body` starts, for messages about the text.
+    pub body_line: usize,
     /// Plain-text summary for lists, feeds and descriptions.
     pub summary: String,
 }
@@ -252,6 +254,7 @@ impl Article {
                     photo: source.photo.filter(|p| !p.trim().is_empty()),
                 },
                 body,
+                body_line: split.body_line,
             },
             warnings,
         })

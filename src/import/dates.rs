@@ -182,17 +182,14 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
             j = hit.last + 1;
         } else if sep == Some(Separator::Comma) {
             // `Dushanbe, Tajikistan, Nov 14`: a second place part, taken only if a date follows.
-            if let Some(country_end) = s.on_line(j).and_then(|_| s.place(j)) {
-                if s.glued(country_end).is_some_and(|t| t.is(','))
+            if let Some(country_end) = s.on_line(j).and_then(|_| s.place(j))
+                && s.glued(country_end).is_some_and(|t| t.is(','))
                     && s.on_line(country_end + 1).is_some()
-                {
-                    if let Some(hit) = s.date_at(country_end + 1) {
+                    && let Some(hit) = s.date_at(country_end + 1) {
                         place_last = country_end - 1;
                         date = Some(hit.date);
                         j = hit.last + 1;
                     }
-                }
-            }
         }
     }
     if date.is_some() {
@@ -1020,12 +1017,11 @@ impl<'a> Scanner<'a> {
             _ => {}
         }
         let mut year = None;
-        if with_year {
-            if let Some((y, year_last)) = self.year_after(last + 1, month) {
+        if with_year
+            && let Some((y, year_last)) = self.year_after(last + 1, month) {
                 year = Some(y);
                 last = year_last;
             }
-        }
         if year.is_none()
             && month.names == Names::Russian
             && month.month == 3

@@ -523,24 +523,22 @@ pub fn detect(text: &str) -> Detection {
             sample.letters, FULL_LETTERS as usize
         ));
     }
-    if margin < 0.9 {
-        if let Some(&(i, p)) = posterior.get(1) {
+    if margin < 0.9
+        && let Some(&(i, p)) = posterior.get(1) {
             caveats.push(format!(
                 "close call between {} and {} ({:.2} vs {:.2})",
                 best.code, PROFILES[i].code, posterior[0].1, p
             ));
         }
-    }
 
     let mut evidence = caveats;
     evidence.push(letter_evidence(best, &sample));
     evidence.push(word_evidence(best, &sample));
     // For Tatar, Ukrainian or Bulgarian, "Kazakh letters present" would only confuse.
-    if best.archive || best.code == "ky" {
-        if let Some(e) = rival_letter_evidence(best, &tokens, &sample) {
+    if (best.archive || best.code == "ky")
+        && let Some(e) = rival_letter_evidence(best, &tokens, &sample) {
             evidence.push(e);
         }
-    }
     let lookalikes: Vec<&str> = tokens
         .iter()
         .filter(|t| t.lookalike)
@@ -638,8 +636,8 @@ fn units(word: &str, script: Script) -> Vec<&'static str> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if script == Script::Latin {
-            if let Some(&next) = chars.get(i + 1) {
+        if script == Script::Latin
+            && let Some(&next) = chars.get(i + 1) {
                 let pair: String = [c, next].iter().collect();
                 if let Some(u) = find(&pair) {
                     out.push(u);
@@ -647,7 +645,6 @@ fn units(word: &str, script: Script) -> Vec<&'static str> {
                     continue;
                 }
             }
-        }
         if c.is_alphabetic() && !is_apostrophe(c) && script_of(c) == Some(script) {
             let mut buf = [0u8; 4];
             out.push(find(c.encode_utf8(&mut buf)).unwrap_or(OTHER));

@@ -625,7 +625,7 @@ mod tests {
         for round in 0..400 {
             let mut lines = Vec::new();
             let mut sentences = Vec::new();
-            if rng.next() % 2 == 0 {
+            if rng.next().is_multiple_of(2) {
                 lines.push("Қазақстан мен Тәжікстан ынтымақтастықты талқылады".to_string());
             }
             for _ in 0..(1 + rng.next() % 8) {
@@ -633,11 +633,11 @@ mod tests {
                 let prefix = rng.pick(&prefixes);
                 lines.push(format!("{prefix}{s}"));
                 sentences.push(s);
-                if rng.next() % 3 == 0 {
+                if rng.next().is_multiple_of(3) {
                     lines.push(String::new());
                 }
             }
-            let text = lines.join(if rng.next() % 2 == 0 { "\n" } else { "\r\n" });
+            let text = lines.join(if rng.next().is_multiple_of(2) { "\n" } else { "\r\n" });
             let outcome = import(&text, &options(), &Taxonomy::default(), &[]);
             let draft = outcome
                 .draft

@@ -1,7 +1,7 @@
 //! The Atom feed of one UI language: the newest stories, full text, each in its own language.
 
+use super::links::SiteLinks;
 use super::views::{Link, ViewBuilder};
-use crate::markdown;
 use crate::model::{Route, StoryId};
 use serde::Serialize;
 
@@ -34,6 +34,7 @@ pub struct FeedEntry {
 /// A feed of the newest of `stories` (newest first); `route` is the feed itself, `page`
 /// the page it follows.
 pub fn feed(
+    links: &SiteLinks,
     views: &ViewBuilder,
     stories: &[StoryId],
     title: String,
@@ -62,7 +63,12 @@ pub fn feed(
                 published: article.date.rfc3339(),
                 author: article.source.outlet.clone(),
                 summary: article.summary.clone(),
-                content: markdown::render(&article.body),
+                // Its links were checked with the article page; here they only need a tree.
+                content: links
+                    .render(article, &site.config.base_path)
+                    .0
+                    .in_tree(lang)
+                    .into_owned(),
                 categories: card.countries.into_iter().chain(card.topics).collect(),
             }
         })

@@ -3,6 +3,7 @@
 
 mod chart;
 mod feed;
+mod links;
 mod pages;
 mod routes;
 mod search_page;

@@ -3,6 +3,7 @@
 
 use super::chart::{ChartView, chart};
 use super::feed::feed;
+use super::links::SiteLinks;
 use super::routes::list_routes;
 use super::search_page::search_view;
 use super::sitemap::{robots, sitemap};
@@ -11,7 +12,6 @@ use super::templates::Templates;
 use super::views::{Assets, HrefLang, Link, StoryCard, ViewBuilder};
 use crate::config::UiLanguage;
 use crate::error::Diagnostic;
-use crate::markdown;
 use crate::model::{MonthlyCounts, Route, Site, StoryId, YearMonth};
 use crate::output::Staging;
 use crate::taxonomy::Kind;
@@ -38,23 +38,28 @@ pub fn render_site(
         templates,
         assets,
         out,
+        links: SiteLinks::new(site),
         written: AtomicUsize::new(0),
     };
     let routes = list_routes(site);
     let mut problems: Vec<Diagnostic> = Vec::new();
 
     // Article pages: the body is rendered once and reused by every UI tree.
-    let article_problems: Vec<Diagnostic> = (0..site.articles.len())
-        .into_par_iter()
-        .flat_map_iter(|index| {
-            let body = markdown::render(&site.articles[index].body);
-            site.config
-                .languages
-                .iter()
-                .filter_map(move |ui| renderer.article(index, &body, ui).err())
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let article_problems: Vec<Diagnostic> =
+        (0..site.articles.len())
+            .into_par_iter()
+            .flat_map_iter(|index| {
+                let (body, mut problems) = renderer
+                    .links
+                    .render(&site.articles[index], &site.config.base_path);
+                if problems.is_empty() {
+                    problems.extend(site.config.languages.iter().filter_map(|ui| {
+                        renderer.article(index, &body.in_tree(&ui.code), ui).err()
+                    }));
+                }
+                problems
+            })
+            .collect();
     problems.extend(article_problems);
 
     let default = site.config.default_language().code.as_str();
@@ -107,6 +112,7 @@ struct Renderer<'a> {
     templates: &'a Templates,
     assets: &'a Assets,
     out: &'a Staging,
+    links: SiteLinks<'a>,
     written: AtomicUsize,
 }
 
@@ -318,6 +324,7 @@ impl<'a> Renderer<'a> {
                 context.insert(
                     "feed",
                     &feed(
+                        &self.links,
                         &views,
                         &self.site.timeline.all,
                         views.ui.title.clone(),
@@ -344,7 +351,14 @@ impl<'a> Renderer<'a> {
                 };
                 context.insert(
                     "feed",
-                    &feed(&views, self.term_stories(*kind, id), title, route, &term),
+                    &feed(
+                        &self.links,
+                        &views,
+                        self.term_stories(*kind, id),
+                        title,
+                        route,
+                        &term,
+                    ),
                 );
                 "feed.xml"
             }

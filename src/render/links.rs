@@ -1,0 +1,128 @@
+//! Links in article text to other articles, written as paths to their files
+//! (`[the talks](../2025/tojikiston-va-qazoqiston.md)`, the way Markdown editors and GitHub
+//! link files), checked and turned into links to the articles' pages.
+
+use crate::content::Article;
+use crate::error::{Diagnostic, closest, line_of};
+use crate::markdown::{self, ArticleLinks, Body};
+use crate::model::Site;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+/// Every article by its file, for resolving links.
+pub struct SiteLinks<'a> {
+    by_path: HashMap<PathBuf, &'a Article>,
+}
+
+impl<'a> SiteLinks<'a> {
+    pub fn new(site: &'a Site) -> SiteLinks<'a> {
+        SiteLinks {
+            by_path: site
+                .articles
+                .iter()
+                .map(|a| (normalize(&a.path), a))
+                .collect(),
+        }
+    }
+
+    /// The body of `article` as HTML, and a problem per link to a file that is no article.
+    pub fn render(&self, article: &Article, base_path: &str) -> (Body, Vec<Diagnostic>) {
+        let from = FromArticle {
+            links: self,
+            dir: article.path.parent().unwrap_or(Path::new("")),
+        };
+        let body = markdown::render_body(&article.body, &from, base_path);
+        let problems = body
+            .problems
+            .iter()
+            .map(|(offset, why)| {
+                let line = article.body_line + line_of(&article.body, *offset) - 1;
+                Diagnostic::at(&article.path, line, why.clone())
+            })
+            .collect();
+        (body, problems)
+    }
+}
+
+/// Links as one article's text sees them: relative to its folder.
+struct FromArticle<'s, 'a> {
+    links: &'s SiteLinks<'a>,
+    dir: &'s Path,
+}
+
+impl ArticleLinks for FromArticle<'_, '_> {
+    fn resolve(&self, dest: &str) -> Option<Result<String, String>> {
+        let (file, fragment) = match dest.split_once('#') {
+            Some((file, fragment)) => (file, Some(fragment)),
+            None => (dest, None),
+        };
+        // Only paths to Markdown files: not web addresses, which may end in `.md` too.
+        if !file.ends_with(".md") || file.contains(':') || file.starts_with('/') {
+            return None;
+        }
+        let target = normalize(&self.dir.join(file));
+        let Some(article) = self.links.by_path.get(&target) else {
+            let name = Path::new(file)
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy();
+            let names = self
+                .links
+                .by_path
+                .keys()
+                .filter_map(|p| p.file_name()?.to_str());
+            let hint = match closest(&name, names) {
+                Some(close) => {
+                    let found = self.links.by_path.keys().find(|p| p.ends_with(close));
+                    format!(
+                        " (did you mean {}?)",
+                        found.map_or(close.into(), |p| p.display().to_string())
+                    )
+                }
+                None => {
+                    " (the path is relative to this file's folder, like ../2025/slug.md)".into()
+                }
+            };
+            return Some(Err(format!(
+                "the link to \"{file}\" leads to no article{hint}"
+            )));
+        };
+        let mut path = format!("articles/{}/", article.slug);
+        if let Some(fragment) = fragment {
+            path.push('#');
+            path.push_str(fragment);
+        }
+        Some(Ok(path))
+    }
+}
+
+/// `a/b/../c` → `a/c`, without touching the disk (the linked file may not exist).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_normalize_without_the_disk() {
+        assert_eq!(
+            normalize(Path::new("content/articles/2025/../2024/./a.md")),
+            PathBuf::from("content/articles/2024/a.md")
+        );
+        assert_eq!(normalize(Path::new("../a.md")), PathBuf::from("../a.md"));
+    }
+}
