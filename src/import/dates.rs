@@ -184,12 +184,13 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
             // `Dushanbe, Tajikistan, Nov 14`: a second place part, taken only if a date follows.
             if let Some(country_end) = s.on_line(j).and_then(|_| s.place(j))
                 && s.glued(country_end).is_some_and(|t| t.is(','))
-                    && s.on_line(country_end + 1).is_some()
-                    && let Some(hit) = s.date_at(country_end + 1) {
-                        place_last = country_end - 1;
-                        date = Some(hit.date);
-                        j = hit.last + 1;
-                    }
+                && s.on_line(country_end + 1).is_some()
+                && let Some(hit) = s.date_at(country_end + 1)
+            {
+                place_last = country_end - 1;
+                date = Some(hit.date);
+                j = hit.last + 1;
+            }
         }
     }
     if date.is_some() {
@@ -1017,11 +1018,10 @@ impl<'a> Scanner<'a> {
             _ => {}
         }
         let mut year = None;
-        if with_year
-            && let Some((y, year_last)) = self.year_after(last + 1, month) {
-                year = Some(y);
-                last = year_last;
-            }
+        if with_year && let Some((y, year_last)) = self.year_after(last + 1, month) {
+            year = Some(y);
+            last = year_last;
+        }
         if year.is_none()
             && month.names == Names::Russian
             && month.month == 3

@@ -524,21 +524,23 @@ pub fn detect(text: &str) -> Detection {
         ));
     }
     if margin < 0.9
-        && let Some(&(i, p)) = posterior.get(1) {
-            caveats.push(format!(
-                "close call between {} and {} ({:.2} vs {:.2})",
-                best.code, PROFILES[i].code, posterior[0].1, p
-            ));
-        }
+        && let Some(&(i, p)) = posterior.get(1)
+    {
+        caveats.push(format!(
+            "close call between {} and {} ({:.2} vs {:.2})",
+            best.code, PROFILES[i].code, posterior[0].1, p
+        ));
+    }
 
     let mut evidence = caveats;
     evidence.push(letter_evidence(best, &sample));
     evidence.push(word_evidence(best, &sample));
     // For Tatar, Ukrainian or Bulgarian, "Kazakh letters present" would only confuse.
     if (best.archive || best.code == "ky")
-        && let Some(e) = rival_letter_evidence(best, &tokens, &sample) {
-            evidence.push(e);
-        }
+        && let Some(e) = rival_letter_evidence(best, &tokens, &sample)
+    {
+        evidence.push(e);
+    }
     let lookalikes: Vec<&str> = tokens
         .iter()
         .filter(|t| t.lookalike)
@@ -637,14 +639,15 @@ fn units(word: &str, script: Script) -> Vec<&'static str> {
     while i < chars.len() {
         let c = chars[i];
         if script == Script::Latin
-            && let Some(&next) = chars.get(i + 1) {
-                let pair: String = [c, next].iter().collect();
-                if let Some(u) = find(&pair) {
-                    out.push(u);
-                    i += 2;
-                    continue;
-                }
+            && let Some(&next) = chars.get(i + 1)
+        {
+            let pair: String = [c, next].iter().collect();
+            if let Some(u) = find(&pair) {
+                out.push(u);
+                i += 2;
+                continue;
             }
+        }
         if c.is_alphabetic() && !is_apostrophe(c) && script_of(c) == Some(script) {
             let mut buf = [0u8; 4];
             out.push(find(c.encode_utf8(&mut buf)).unwrap_or(OTHER));

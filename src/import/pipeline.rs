@@ -637,7 +637,11 @@ mod tests {
                     lines.push(String::new());
                 }
             }
-            let text = lines.join(if rng.next().is_multiple_of(2) { "\n" } else { "\r\n" });
+            let text = lines.join(if rng.next().is_multiple_of(2) {
+                "\n"
+            } else {
+                "\r\n"
+            });
             let outcome = import(&text, &options(), &Taxonomy::default(), &[]);
             let draft = outcome
                 .draft

@@ -1,0 +1,217 @@
+//! The built site held in memory, as the preview serves it.
+//!
+//! The preview never reads the disk while answering a request: every lookup is a key of this
+//! map, so nothing outside the built site can be served, whatever the request path says.
+
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// One built site, immutable: output-relative path (`kk/index.html`, `style.css`,
+/// `pagefind/pagefind.js`) to the file's bytes, exactly as `dostyk build` writes them.
+#[derive(Debug, Clone, Default)]
+pub struct SiteFiles {
+    files: HashMap<String, Arc<[u8]>>,
+}
+
+impl SiteFiles {
+    pub fn new(files: HashMap<String, Arc<[u8]>>) -> SiteFiles {
+        SiteFiles { files }
+    }
+
+    /// Reads a built output folder into memory, once, so that serving never touches the disk.
+    /// Symbolic links are not followed: the site is what the build wrote, nothing it points to.
+    pub fn read_dir(root: &Path) -> Result<SiteFiles> {
+        let mut files = HashMap::new();
+        for entry in walkdir::WalkDir::new(root).follow_links(false) {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                Error::io(path, e.into())
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path();
+            let key = output_key(root, path).ok_or_else(|| {
+                Error::io(
+                    path,
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        "file name is not UTF-8: the site cannot link to it",
+                    ),
+                )
+            })?;
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            files.insert(key, Arc::from(bytes));
+        }
+        Ok(SiteFiles::new(files))
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
+        self.files.get(path)
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Every file, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Arc<[u8]>)> {
+        self.files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes))
+    }
+
+    /// Every output-relative path, in no particular order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+}
+
+impl FromIterator<(String, Arc<[u8]>)> for SiteFiles {
+    fn from_iter<I: IntoIterator<Item = (String, Arc<[u8]>)>>(iter: I) -> SiteFiles {
+        SiteFiles::new(iter.into_iter().collect())
+    }
+}
+
+/// `kk/index.html` for `ROOT/kk/index.html`: `/`-separated whatever the platform.
+fn output_key(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?;
+    let parts: Option<Vec<&str>> = relative.iter().map(|part| part.to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// The Content-Type of a site file, from its name. Text types say UTF-8: every text file the
+/// build writes is UTF-8, and Kazakh and Tajik letters are not ASCII.
+pub fn content_type(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name {
+        // Feeds are Atom; the sitemap is plain XML (crawlers want it so).
+        "feed.xml" => return "application/atom+xml; charset=utf-8",
+        "sitemap.xml" => return "application/xml; charset=utf-8",
+        _ => {}
+    }
+    let extension = match name.rsplit_once('.') {
+        Some((_, extension)) => extension.to_ascii_lowercase(),
+        None => return "application/octet-stream",
+    };
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "wasm" => "application/wasm",
+        "woff2" => "font/woff2",
+        // Pagefind's index chunks are gzip data its own script inflates: announcing them as
+        // gzip (or as text) would make the browser inflate them first and break the search.
+        "pf_meta" | "pf_index" | "pf_fragment" | "pagefind" => "application/octet-stream",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(paths: &[&str]) -> SiteFiles {
+        paths
+            .iter()
+            .map(|p| (p.to_string(), Arc::from(p.as_bytes())))
+            .collect()
+    }
+
+    #[test]
+    fn looks_files_up_by_output_path() {
+        let files = site(&["kk/index.html", "style.css"]);
+        assert_eq!(files.len(), 2);
+        assert!(!files.is_empty());
+        assert_eq!(&**files.get("style.css").unwrap(), b"style.css");
+        assert!(files.get("/style.css").is_none());
+        assert!(files.contains("kk/index.html"));
+        let mut paths: Vec<&str> = files.paths().collect();
+        paths.sort_unstable();
+        assert_eq!(paths, ["kk/index.html", "style.css"]);
+        assert_eq!(files.iter().count(), 2);
+    }
+
+    #[test]
+    fn content_types_by_extension() {
+        let cases = [
+            ("kk/index.html", "text/html; charset=utf-8"),
+            ("404.html", "text/html; charset=utf-8"),
+            ("style.css", "text/css; charset=utf-8"),
+            ("pagefind/pagefind.js", "text/javascript; charset=utf-8"),
+            ("pagefind/pagefind-ui.mjs", "text/javascript; charset=utf-8"),
+            ("pagefind/pagefind-entry.json", "application/json"),
+            ("kk/feed.xml", "application/atom+xml; charset=utf-8"),
+            (
+                "kk/topics/water/feed.xml",
+                "application/atom+xml; charset=utf-8",
+            ),
+            ("sitemap.xml", "application/xml; charset=utf-8"),
+            ("other.xml", "application/xml; charset=utf-8"),
+            ("icon.svg", "image/svg+xml"),
+            ("a.png", "image/png"),
+            ("a.jpg", "image/jpeg"),
+            ("a.JPEG", "image/jpeg"),
+            ("a.webp", "image/webp"),
+            ("a.gif", "image/gif"),
+            ("favicon.ico", "image/x-icon"),
+            ("robots.txt", "text/plain; charset=utf-8"),
+            ("pagefind/wasm.unknown.pagefind", "application/octet-stream"),
+            (
+                "pagefind/pagefind.kk_1a2b.pf_meta",
+                "application/octet-stream",
+            ),
+            (
+                "pagefind/index/kk_1a2b.pf_index",
+                "application/octet-stream",
+            ),
+            (
+                "pagefind/fragment/kk_1a2b.pf_fragment",
+                "application/octet-stream",
+            ),
+            ("x.wasm", "application/wasm"),
+            ("font.woff2", "font/woff2"),
+            (".nojekyll", "application/octet-stream"),
+            ("README", "application/octet-stream"),
+            ("kk.dir/file", "application/octet-stream"),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(content_type(path), expected, "{path}");
+        }
+    }
+
+    #[test]
+    fn reads_a_built_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("kk/articles/a")).unwrap();
+        std::fs::write(dir.path().join("kk/articles/a/index.html"), "<p>a</p>").unwrap();
+        std::fs::write(dir.path().join(".nojekyll"), "").unwrap();
+        let files = SiteFiles::read_dir(dir.path()).unwrap();
+        assert_eq!(files.len(), 2);
+        assert_eq!(
+            &**files.get("kk/articles/a/index.html").unwrap(),
+            b"<p>a</p>"
+        );
+        assert!(files.contains(".nojekyll"));
+    }
+}
