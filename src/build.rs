@@ -68,8 +68,23 @@ pub struct BuildReport {
     pub bytes: u64,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
-    /// The part of `elapsed` spent building the search index.
+    /// Where `elapsed` went.
+    pub timings: Timings,
+}
+
+/// The time each stage of a build took.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    /// Reading and checking site.toml, the taxonomy, templates and articles.
+    pub load: Duration,
+    /// Stories, listings, timeline.
+    pub model: Duration,
+    /// Static files, Markdown, templates, and writing the pages.
+    pub render: Duration,
+    /// The Pagefind index.
     pub search: Duration,
+    /// Measuring the output and swapping it in.
+    pub finish: Duration,
 }
 
 /// Loads and checks everything a build needs, reporting every problem together.
@@ -77,6 +92,15 @@ pub fn load_site(
     project: &Project,
     base_url: Option<&str>,
 ) -> Result<(Site, Templates, Vec<Diagnostic>)> {
+    load_site_timed(project, base_url, &mut Timings::default())
+}
+
+fn load_site_timed(
+    project: &Project,
+    base_url: Option<&str>,
+    timings: &mut Timings,
+) -> Result<(Site, Templates, Vec<Diagnostic>)> {
+    let started = Instant::now();
     let mut problems = Vec::new();
     let templates = Templates::load(&project.templates())
         .map_err(|p| problems.extend(p))
@@ -96,11 +120,11 @@ pub fn load_site(
     });
     match (templates, config, taxonomy, loaded) {
         (Some(templates), Some(config), Some(taxonomy), Some(loaded)) if problems.is_empty() => {
-            Ok((
-                Site::new(config, taxonomy, loaded.articles),
-                templates,
-                loaded.warnings,
-            ))
+            timings.load = started.elapsed();
+            let started = Instant::now();
+            let site = Site::new(config, taxonomy, loaded.articles);
+            timings.model = started.elapsed();
+            Ok((site, templates, loaded.warnings))
         }
         _ => Err(Error::Invalid(problems)),
     }
@@ -109,12 +133,16 @@ pub fn load_site(
 /// Builds the site into `options.out`. On any error the previous output is left as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let (site, templates, warnings) = load_site(&options.project, options.base_url.as_deref())?;
+    let mut timings = Timings::default();
+    let (site, templates, warnings) =
+        load_site_timed(&options.project, options.base_url.as_deref(), &mut timings)?;
     let staging = Staging::new(&options.out, options.when_busy)?;
-    match write_site(&site, &templates, &options.project, &staging) {
-        Ok((pages, search)) => {
+    match write_site(&site, &templates, &options.project, &staging, &mut timings) {
+        Ok(pages) => {
+            let finishing = Instant::now();
             let (bytes, files) = staging.size();
             staging.commit()?;
+            timings.finish = finishing.elapsed();
             Ok(BuildReport {
                 articles: site.articles.len(),
                 stories: site.stories.len(),
@@ -123,7 +151,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
                 bytes,
                 warnings,
                 elapsed: started.elapsed(),
-                search,
+                timings,
             })
         }
         Err(e) => {
@@ -134,15 +162,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// Writes every page and static file, then indexes the articles for search; returns the
-/// number of pages and the time the search index took.
+/// number of pages.
 fn write_site(
     site: &Site,
     templates: &Templates,
     project: &Project,
     staging: &Staging,
-) -> Result<(usize, Duration)> {
+    timings: &mut Timings,
+) -> Result<usize> {
+    let rendering = Instant::now();
     let assets = write_static(project, site, staging)?;
     let stats = render::render_site(site, templates, &assets, staging).map_err(Error::Invalid)?;
+    timings.render = rendering.elapsed();
     let indexing = Instant::now();
     let languages: Vec<&str> = site
         .config
@@ -151,7 +182,8 @@ fn write_site(
         .map(|l| l.code.as_str())
         .collect();
     search::write_index(staging, &languages)?;
-    Ok((stats.pages, indexing.elapsed()))
+    timings.search = indexing.elapsed();
+    Ok(stats.pages)
 }
 
 /// Copies the built-in and the project's static files and the generated highlighting

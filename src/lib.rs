@@ -23,5 +23,5 @@ pub mod serve;
 pub mod slug;
 pub mod taxonomy;
 
-pub use build::{BuildOptions, BuildReport, Project, build};
+pub use build::{BuildOptions, BuildReport, Project, Timings, build};
 pub use error::{Diagnostic, Error};

@@ -57,7 +57,7 @@ fn the_bundle_indexes_every_article_in_each_tree() {
         articles * UI.len(),
         "one fragment a page"
     );
-    assert!(site.report.search > std::time::Duration::ZERO);
+    assert!(site.report.timings.search > std::time::Duration::ZERO);
 }
 
 #[test]

@@ -16,6 +16,9 @@ pub struct Args {
     /// Content folder [default: ROOT/content].
     #[arg(long)]
     content: Option<PathBuf>,
+    /// Print the time each stage took.
+    #[arg(long)]
+    timings: bool,
 }
 
 pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
@@ -52,10 +55,22 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
                 report.stories,
                 out.display(),
                 report.elapsed.as_secs_f64(),
-                report.search.as_secs_f64(),
+                report.timings.search.as_secs_f64(),
                 report.files,
                 human_size(report.bytes)
             );
+            if args.timings {
+                let t = &report.timings;
+                for (stage, time) in [
+                    ("load", t.load),
+                    ("model", t.model),
+                    ("render", t.render),
+                    ("search", t.search),
+                    ("finish", t.finish),
+                ] {
+                    println!("  {stage:<7} {:>8.3}s", time.as_secs_f64());
+                }
+            }
             Ok(())
         }
         Err(e) => {
