@@ -1,11 +1,11 @@
 //! The pipeline: load → model → render → write, and what a build reports.
 
 use crate::config::SiteConfig;
-use crate::content;
+use crate::content::ArticleCache;
 use crate::error::{Diagnostic, Error, Result};
 use crate::highlight;
 use crate::model::Site;
-use crate::output::{Staging, WhenBusy};
+use crate::output::{Output, Staging, WhenBusy};
 use crate::render::{self, Assets, Templates};
 use crate::search;
 use crate::taxonomy::Taxonomy;
@@ -92,13 +92,20 @@ pub fn load_site(
     project: &Project,
     base_url: Option<&str>,
 ) -> Result<(Site, Templates, Vec<Diagnostic>)> {
-    load_site_timed(project, base_url, &mut Timings::default())
+    load_site_cached(
+        project,
+        base_url,
+        &mut Timings::default(),
+        &mut ArticleCache::default(),
+    )
 }
 
-fn load_site_timed(
+/// [`load_site`], reading only the articles that changed since `cache` last saw them.
+pub(crate) fn load_site_cached(
     project: &Project,
     base_url: Option<&str>,
     timings: &mut Timings,
+    cache: &mut ArticleCache,
 ) -> Result<(Site, Templates, Vec<Diagnostic>)> {
     let started = Instant::now();
     let mut problems = Vec::new();
@@ -114,9 +121,14 @@ fn load_site_timed(
             .ok()
     });
     let loaded = taxonomy.as_ref().and_then(|taxonomy| {
-        content::load(&project.content.join("articles"), taxonomy)
-            .map_err(|p| problems.extend(p))
-            .ok()
+        let articles = project.content.join("articles");
+        let partial = cache.load(&articles, taxonomy, hash_debug(taxonomy));
+        if partial.problems.is_empty() {
+            Some(partial.loaded)
+        } else {
+            problems.extend(partial.problems);
+            None
+        }
     });
     match (templates, config, taxonomy, loaded) {
         (Some(templates), Some(config), Some(taxonomy), Some(loaded)) if problems.is_empty() => {
@@ -134,8 +146,12 @@ fn load_site_timed(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let mut timings = Timings::default();
-    let (site, templates, warnings) =
-        load_site_timed(&options.project, options.base_url.as_deref(), &mut timings)?;
+    let (site, templates, warnings) = load_site_cached(
+        &options.project,
+        options.base_url.as_deref(),
+        &mut timings,
+        &mut ArticleCache::default(),
+    )?;
     let staging = Staging::new(&options.out, options.when_busy)?;
     match write_site(&site, &templates, &options.project, &staging, &mut timings) {
         Ok(pages) => {
@@ -172,7 +188,7 @@ fn write_site(
 ) -> Result<usize> {
     let rendering = Instant::now();
     let assets = write_static(project, site, staging)?;
-    let stats = render::render_site(site, templates, &assets, staging).map_err(Error::Invalid)?;
+    let stats = render::render_site(site, templates, &assets, staging, None).map_err(Error::Invalid)?;
     timings.render = rendering.elapsed();
     let indexing = Instant::now();
     let languages: Vec<&str> = site
@@ -181,14 +197,14 @@ fn write_site(
         .iter()
         .map(|l| l.code.as_str())
         .collect();
-    search::write_index(staging, &languages)?;
+    search::write_index(search::Pages::Folder(staging.dir()), &languages, staging)?;
     timings.search = indexing.elapsed();
     Ok(stats.pages)
 }
 
 /// Copies the built-in and the project's static files and the generated highlighting
 /// stylesheet; returns their versioned URLs.
-fn write_static(project: &Project, site: &Site, staging: &Staging) -> Result<Assets> {
+pub(crate) fn write_static(project: &Project, site: &Site, out: &dyn Output) -> Result<Assets> {
     let mut files: Vec<(String, Vec<u8>)> = BUILT_IN_STATIC
         .iter()
         .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
@@ -214,7 +230,7 @@ fn write_static(project: &Project, site: &Site, staging: &Staging) -> Result<Ass
         }
     }
     for (name, bytes) in &files {
-        staging.write(name, bytes)?;
+        out.write(name, bytes)?;
     }
     let versioned = |name: &str| {
         let hash = files
@@ -240,6 +256,25 @@ fn fingerprint(bytes: &[u8]) -> String {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     format!("{:08x}", hash as u32)
+}
+
+/// A hash of a value's debug form: for configuration-like values whose every field matters.
+pub(crate) fn hash_debug(value: &impl std::fmt::Debug) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    use std::io::Write as _;
+    struct Writer(DefaultHasher);
+    impl std::io::Write for Writer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.write(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut writer = Writer(DefaultHasher::new());
+    let _ = write!(writer, "{value:?}");
+    writer.0.finish()
 }
 
 /// The default output folder of a project.

@@ -19,6 +19,7 @@ pub mod new;
 pub mod output;
 pub mod render;
 pub mod search;
+pub mod session;
 pub mod serve;
 pub mod slug;
 pub mod taxonomy;

@@ -3,8 +3,55 @@
 //! output lets only one build at a time work on it.
 
 use crate::error::{Error, Result};
+use std::collections::HashMap;
 use std::fs::{File, TryLockError};
+use std::sync::{Arc, Mutex};
 use std::path::{Component, Path, PathBuf};
+
+/// Where rendered files go: a folder on disk, or memory (the preview server).
+pub trait Output: Sync {
+    /// Writes one file; `path` is relative (`kk/articles/x/index.html`) and may not climb out.
+    fn write(&self, path: &str, contents: &[u8]) -> Result<()>;
+}
+
+/// Files kept in memory, by their output path.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<HashMap<String, Arc<[u8]>>>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> HashMap<String, Arc<[u8]>> {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Output for Memory {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<()> {
+        check_path(path)?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path.to_string(), contents.into());
+        Ok(())
+    }
+}
+
+/// Refuses output paths that are empty or could leave the output folder.
+fn check_path(path: &str) -> Result<()> {
+    let relative = Path::new(path);
+    let safe = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if safe && !path.is_empty() {
+        return Ok(());
+    }
+    Err(Error::io(
+        relative,
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "output path leaves the output folder",
+        ),
+    ))
+}
 
 /// Where a build writes its files, before they become the site.
 pub struct Staging {
@@ -59,20 +106,8 @@ impl Staging {
 
     /// Writes one file; `path` is relative (`kk/articles/x/index.html`) and may not climb out.
     pub fn write(&self, path: &str, contents: &[u8]) -> Result<()> {
-        let relative = Path::new(path);
-        let safe = relative
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
-        if !safe || path.is_empty() {
-            return Err(Error::io(
-                relative,
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    "output path leaves the output folder",
-                ),
-            ));
-        }
-        let full = self.dir.join(relative);
+        check_path(path)?;
+        let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
@@ -123,6 +158,12 @@ impl Staging {
     /// Throws the unfinished folder away; the old site stays as it was.
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Output for Staging {
+    fn write(&self, path: &str, contents: &[u8]) -> Result<()> {
+        Staging::write(self, path, contents)
     }
 }
 

@@ -7,4 +7,4 @@ mod load;
 
 pub use article::{Article, Source};
 pub use excerpt::excerpt;
-pub use load::{Loaded, Partial, load, load_partial};
+pub use load::{ArticleCache, Loaded, Partial, load, load_partial};

@@ -1,6 +1,7 @@
 //! The Atom feed of one UI language: the newest stories, full text, each in its own language.
 
-use super::links::SiteLinks;
+use crate::markdown::Body;
+use std::sync::Arc;
 use super::views::{Link, ViewBuilder};
 use crate::model::{Route, StoryId};
 use serde::Serialize;
@@ -34,7 +35,7 @@ pub struct FeedEntry {
 /// A feed of the newest of `stories` (newest first); `route` is the feed itself, `page`
 /// the page it follows.
 pub fn feed(
-    links: &SiteLinks,
+    body: &dyn Fn(usize) -> Arc<Body>,
     views: &ViewBuilder,
     stories: &[StoryId],
     title: String,
@@ -64,11 +65,7 @@ pub fn feed(
                 author: article.source.outlet.clone(),
                 summary: article.summary.clone(),
                 // Its links were checked with the article page; here they only need a tree.
-                content: links
-                    .render(article, &site.config.base_path)
-                    .0
-                    .in_tree(lang)
-                    .into_owned(),
+                content: body(index).in_tree(lang).into_owned(),
                 categories: card.countries.into_iter().chain(card.topics).collect(),
             }
         })

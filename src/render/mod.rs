@@ -2,8 +2,10 @@
 //! Article bodies are turned into HTML once and reused by both UI trees.
 
 mod chart;
+mod context;
 mod feed;
 mod links;
+pub mod memo;
 mod pages;
 mod routes;
 mod search_page;
@@ -12,6 +14,7 @@ mod structured;
 pub mod templates;
 mod views;
 
+pub use memo::{BodyCache, Memo};
 pub use pages::{RenderStats, render_site};
 pub use templates::Templates;
 pub use views::Assets;

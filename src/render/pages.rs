@@ -2,6 +2,8 @@
 //! of page, each filling a Tera context with view structs.
 
 use super::chart::{ChartView, chart};
+use super::context::PageContext;
+use super::memo::{Memo, combine};
 use super::feed::feed;
 use super::links::SiteLinks;
 use super::routes::list_routes;
@@ -12,26 +14,33 @@ use super::templates::Templates;
 use super::views::{Assets, HrefLang, Link, StoryCard, ViewBuilder};
 use crate::config::UiLanguage;
 use crate::error::Diagnostic;
+use crate::markdown::Body;
 use crate::model::{MonthlyCounts, Route, Site, StoryId, YearMonth};
-use crate::output::Staging;
+use crate::output::Output;
 use crate::taxonomy::Kind;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a render wrote.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct RenderStats {
+    /// Pages rendered and written.
     pub pages: usize,
+    /// Pages a rebuild left as they were, their inputs unchanged.
+    pub kept: usize,
 }
 
-/// Renders every page into `out`. All template errors are collected, each reported once.
+/// Renders every page into `out`, or with a `memo` only those whose inputs changed since
+/// the last build. All template errors are collected, each reported once.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     assets: &Assets,
-    out: &Staging,
+    out: &dyn Output,
+    memo: Option<&Memo>,
 ) -> Result<RenderStats, Vec<Diagnostic>> {
     let renderer = &Renderer {
         site,
@@ -39,27 +48,18 @@ pub fn render_site(
         assets,
         out,
         links: SiteLinks::new(site),
+        memo,
         written: AtomicUsize::new(0),
+        kept: AtomicUsize::new(0),
     };
     let routes = list_routes(site);
     let mut problems: Vec<Diagnostic> = Vec::new();
 
     // Article pages: the body is rendered once and reused by every UI tree.
-    let article_problems: Vec<Diagnostic> =
-        (0..site.articles.len())
-            .into_par_iter()
-            .flat_map_iter(|index| {
-                let (body, mut problems) = renderer
-                    .links
-                    .render(&site.articles[index], &site.config.base_path);
-                if problems.is_empty() {
-                    problems.extend(site.config.languages.iter().filter_map(|ui| {
-                        renderer.article(index, &body.in_tree(&ui.code), ui).err()
-                    }));
-                }
-                problems
-            })
-            .collect();
+    let article_problems: Vec<Diagnostic> = (0..site.articles.len())
+        .into_par_iter()
+        .flat_map_iter(|index| renderer.article_pages(index))
+        .collect();
     problems.extend(article_problems);
 
     let default = site.config.default_language().code.as_str();
@@ -104,6 +104,7 @@ pub fn render_site(
     }
     Ok(RenderStats {
         pages: renderer.written.load(Ordering::Relaxed),
+        kept: renderer.kept.load(Ordering::Relaxed),
     })
 }
 
@@ -111,9 +112,12 @@ struct Renderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
     assets: &'a Assets,
-    out: &'a Staging,
+    out: &'a dyn Output,
     links: SiteLinks<'a>,
+    /// Set in a rebuild: pages whose inputs did not change are not rendered again.
+    memo: Option<&'a Memo<'a>>,
     written: AtomicUsize,
+    kept: AtomicUsize,
 }
 
 #[derive(Serialize)]
@@ -203,7 +207,7 @@ impl<'a> Renderer<'a> {
         route: &Route,
         lang: &str,
         template: &str,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) -> Result<(), Diagnostic> {
         let ui = self
             .site
@@ -213,6 +217,9 @@ impl<'a> Renderer<'a> {
         // Templates read UI strings as `t`; story lists start at `h2` unless a template says otherwise.
         context.insert("t", &ui.strings);
         context.insert("heading_level", &2);
+        let PageContext::Tera(context) = context else {
+            unreachable!("pages are rendered from Tera contexts")
+        };
         let html = self.templates.render(template, context)?;
         self.out
             .write(&route.file(lang), html.as_bytes())
@@ -290,27 +297,120 @@ impl<'a> Renderer<'a> {
             },
             views.origin(),
         ));
-        let mut context = tera::Context::new();
+        let mut context = PageContext::tera();
         context.insert("page", &page);
         context.insert("article", &view);
         self.emit(&route, &ui.code, "article.html", &mut context)
     }
 
-    /// Every page but articles, which [`Self::article`] renders with their bodies.
-    fn page(&self, route: &Route, lang: &str) -> Result<(), Diagnostic> {
-        let views = self.views(lang);
-        let mut context = tera::Context::new();
-        let template = match route {
-            Route::Landing => self.landing(&views, route, &mut context),
-            Route::NotFound => self.not_found(&views, route, &mut context),
-            Route::Home { page } => self.home(&views, route, *page, &mut context),
-            Route::Terms { kind } => self.terms(&views, route, *kind, &mut context),
-            Route::Term { kind, id, page } => {
-                self.term(&views, route, *kind, id, *page, &mut context)
+    /// An article's page in every UI tree; in a rebuild, only those whose inputs changed.
+    fn article_pages(&self, index: usize) -> Vec<Diagnostic> {
+        let site = self.site;
+        let trees: Vec<&UiLanguage> = match self.memo {
+            None => site.config.languages.iter().collect(),
+            Some(memo) => {
+                let signature = self.article_signature(memo, index);
+                let route = Route::Article {
+                    slug: site.articles[index].slug.clone(),
+                };
+                site.config
+                    .languages
+                    .iter()
+                    .filter(|ui| {
+                        let unchanged = memo.unchanged(&route.file(&ui.code), signature);
+                        if unchanged {
+                            self.kept.fetch_add(1, Ordering::Relaxed);
+                        }
+                        !unchanged
+                    })
+                    .collect()
             }
-            Route::Timeline { page } => self.timeline(&views, route, None, *page, &mut context),
+        };
+        if trees.is_empty() {
+            return Vec::new();
+        }
+        let (body, problems) = self.body(index);
+        if !problems.is_empty() {
+            return problems;
+        }
+        trees
+            .into_iter()
+            .filter_map(|ui| self.article(index, &body.in_tree(&ui.code), ui).err())
+            .collect()
+    }
+
+    /// What an article page shows: its own file, the files of the other versions of its
+    /// story ("also in", hreflang), and, if it links to other articles, their files and slugs.
+    fn article_signature(&self, memo: &Memo, index: usize) -> u64 {
+        let mut parts = vec![memo.stamps[index]];
+        parts.extend(self.site.story_of(index).versions.iter().map(|&v| memo.stamps[v]));
+        if self.site.articles[index].body.contains(".md") {
+            parts.push(memo.links);
+        }
+        combine(&parts)
+    }
+
+    /// The HTML of an article's body and the problems of its links; rendered once per
+    /// build, or taken from the memo's cache in a rebuild.
+    fn body(&self, index: usize) -> (Arc<Body>, Vec<Diagnostic>) {
+        let article = &self.site.articles[index];
+        let render = || {
+            let (body, problems) = self.links.render(article, &self.site.config.base_path);
+            (Arc::new(body), problems)
+        };
+        let Some(memo) = self.memo else {
+            return render();
+        };
+        let mut key = vec![memo.stamps[index]];
+        if article.body.contains(".md") {
+            key.push(memo.links);
+        }
+        let key = combine(&key);
+        let cached = memo.bodies.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
+        if let Some(body) = cached {
+            return (body, Vec::new());
+        }
+        let (body, problems) = render();
+        if problems.is_empty() {
+            memo.bodies
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, body.clone());
+        }
+        (body, problems)
+    }
+
+    /// Every page but articles, which [`Self::article`] renders with their bodies. In a
+    /// rebuild the page's context is hashed first, and the template runs only if it changed.
+    fn page(&self, route: &Route, lang: &str) -> Result<(), Diagnostic> {
+        if let Some(memo) = self.memo {
+            let mut probe = PageContext::hashing();
+            let template = self.fill(route, lang, &mut probe);
+            let signature = combine(&[probe.finish().unwrap_or_default(), hash_str(template)]);
+            if memo.unchanged(&route.file(lang), signature) {
+                self.kept.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+        }
+        let mut context = PageContext::tera();
+        let template = self.fill(route, lang, &mut context);
+        self.emit(route, lang, template, &mut context)
+    }
+
+    /// Fills `context` for a page; returns its template.
+    fn fill(&self, route: &Route, lang: &str, context: &mut PageContext) -> &'static str {
+        let views = self.views(lang);
+        match route {
+            Route::Landing => self.landing(&views, route, context),
+            Route::NotFound => self.not_found(&views, route, context),
+            Route::Home { page } => self.home(&views, route, *page, context),
+            Route::Terms { kind } => self.terms(&views, route, *kind, context),
+            Route::Term { kind, id, page } => {
+                self.term(&views, route, *kind, id, *page, context)
+            }
+            Route::Timeline { page } => self.timeline(&views, route, None, *page, context),
             Route::Year { year, page } => {
-                self.timeline(&views, route, Some(*year), *page, &mut context)
+                self.timeline(&views, route, Some(*year), *page, context)
             }
             Route::Feed => {
                 let page = views.page(
@@ -324,7 +424,7 @@ impl<'a> Renderer<'a> {
                 context.insert(
                     "feed",
                     &feed(
-                        &self.links,
+                        &|index| self.body(index).0,
                         &views,
                         &self.site.timeline.all,
                         views.ui.title.clone(),
@@ -352,7 +452,7 @@ impl<'a> Renderer<'a> {
                 context.insert(
                     "feed",
                     &feed(
-                        &self.links,
+                        &|index| self.body(index).0,
                         &views,
                         self.term_stories(*kind, id),
                         title,
@@ -362,10 +462,9 @@ impl<'a> Renderer<'a> {
                 );
                 "feed.xml"
             }
-            Route::Search => self.search(&views, route, &mut context),
+            Route::Search => self.search(&views, route, context),
             Route::Article { .. } => unreachable!("article pages are rendered with their bodies"),
-        };
-        self.emit(route, lang, template, &mut context)
+        }
     }
 
     /// The search page: Pagefind's UI, set up in the page's language.
@@ -373,7 +472,7 @@ impl<'a> Renderer<'a> {
         &self,
         views: &ViewBuilder,
         route: &Route,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let page = views.page(
             route,
@@ -390,7 +489,7 @@ impl<'a> Renderer<'a> {
         &self,
         views: &ViewBuilder,
         route: &Route,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let site = self.site;
         let columns: Vec<LandingColumn> = self
@@ -459,7 +558,7 @@ impl<'a> Renderer<'a> {
         &self,
         views: &ViewBuilder,
         route: &Route,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let mut page = views.page(
             route,
@@ -490,7 +589,7 @@ impl<'a> Renderer<'a> {
         views: &ViewBuilder,
         route: &Route,
         n: usize,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let all = &self.site.timeline.all;
         let crumbs = if n == 1 {
@@ -524,7 +623,7 @@ impl<'a> Renderer<'a> {
         views: &ViewBuilder,
         route: &Route,
         kind: Kind,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let terms: Vec<TermEntry> = self
             .site
@@ -560,7 +659,7 @@ impl<'a> Renderer<'a> {
         kind: Kind,
         id: &str,
         n: usize,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let stories = self.term_stories(kind, id);
         let label = views.term_label(kind, id);
@@ -599,7 +698,7 @@ impl<'a> Renderer<'a> {
         route: &Route,
         year: Option<u16>,
         n: usize,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) -> &'static str {
         let timeline = &self.site.timeline;
         let (ids, heading, span) = match year {
@@ -661,7 +760,7 @@ impl<'a> Renderer<'a> {
         route: &Route,
         ids: &[StoryId],
         n: usize,
-        context: &mut tera::Context,
+        context: &mut PageContext,
     ) {
         let size = self.site.config.page_size;
         let cards: Vec<StoryCard> = page_slice(ids, n, size)
@@ -718,4 +817,11 @@ impl<'a> Renderer<'a> {
 fn page_slice(ids: &[StoryId], page: usize, size: usize) -> &[StoryId] {
     let start = (page - 1) * size;
     &ids[start.min(ids.len())..(start + size).min(ids.len())]
+}
+
+fn hash_str(text: &str) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }

@@ -89,7 +89,7 @@ pub struct HrefLang {
     pub url: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug)]
 pub struct Assets {
     pub style: String,
     pub syntax: String,
