@@ -188,7 +188,8 @@ fn write_site(
 ) -> Result<usize> {
     let rendering = Instant::now();
     let assets = write_static(project, site, staging)?;
-    let stats = render::render_site(site, templates, &assets, staging, None).map_err(Error::Invalid)?;
+    let stats =
+        render::render_site(site, templates, &assets, staging, None).map_err(Error::Invalid)?;
     timings.render = rendering.elapsed();
     let indexing = Instant::now();
     let languages: Vec<&str> = site

@@ -19,8 +19,8 @@ pub mod new;
 pub mod output;
 pub mod render;
 pub mod search;
-pub mod session;
 pub mod serve;
+pub mod session;
 pub mod slug;
 pub mod taxonomy;
 

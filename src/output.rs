@@ -5,8 +5,8 @@
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::fs::{File, TryLockError};
-use std::sync::{Arc, Mutex};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Where rendered files go: a folder on disk, or memory (the preview server).
 pub trait Output: Sync {

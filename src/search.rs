@@ -72,8 +72,9 @@ pub fn write_index(pages: Pages, languages: &[&str], out: &dyn Output) -> Result
                 new.push((name, &file.contents));
             }
         }
-        new.par_iter()
-            .try_for_each(|(name, contents)| out.write(&format!("{BUNDLE_DIR}/{name}"), contents))?;
+        new.par_iter().try_for_each(|(name, contents)| {
+            out.write(&format!("{BUNDLE_DIR}/{name}"), contents)
+        })?;
     }
     let entry = entry.ok_or_else(|| fail(format!("Pagefind wrote no {ENTRY}")))?;
     let entry = serde_json::to_vec(&entry).expect("JSON values serialize");
@@ -149,8 +150,11 @@ mod tests {
     #[test]
     fn indexes_each_tree_apart_and_only_articles() {
         let dir = tempfile::tempdir().unwrap();
-        let staging =
-            crate::output::Staging::new(&dir.path().join("public"), crate::output::WhenBusy::Refuse).unwrap();
+        let staging = crate::output::Staging::new(
+            &dir.path().join("public"),
+            crate::output::WhenBusy::Refuse,
+        )
+        .unwrap();
         let article = page("kk", "<h1>Ынтымақтастық</h1><p>Қазақстан мен Тәжікстан</p>");
         staging
             .write("kk/articles/a/index.html", article.as_bytes())
@@ -182,14 +186,15 @@ mod tests {
         }
         // The same pages in memory give the same index.
         let memory = crate::output::Memory::default();
-        let pages: HashMap<String, Arc<[u8]>> = ["kk/articles/a", "kk/articles/b", "tg/articles/a", "kk"]
-            .iter()
-            .map(|p| {
-                let path = format!("{p}/index.html");
-                let bytes = std::fs::read(staging.dir().join(&path)).unwrap();
-                (path, bytes.into())
-            })
-            .collect();
+        let pages: HashMap<String, Arc<[u8]>> =
+            ["kk/articles/a", "kk/articles/b", "tg/articles/a", "kk"]
+                .iter()
+                .map(|p| {
+                    let path = format!("{p}/index.html");
+                    let bytes = std::fs::read(staging.dir().join(&path)).unwrap();
+                    (path, bytes.into())
+                })
+                .collect();
         write_index(Pages::Memory(&pages), &["kk", "tg"], &memory).unwrap();
         let files = memory.into_files();
         let from_memory: serde_json::Value =

@@ -5,7 +5,7 @@
 //! [`crate::search`]).
 
 use crate::build::{Project, Timings, hash_debug, load_site_cached, write_static};
-use crate::content::ArticleCache;
+use crate::content::{Article, ArticleCache};
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Site;
 use crate::output::Memory;
@@ -33,19 +33,27 @@ pub struct Session {
     signatures: HashMap<String, u64>,
     /// The pages of the last good build.
     pages: Files,
+    /// Everything the last good build produced.
+    files: Files,
 }
 
 /// What a successful rebuild produced.
 pub struct Rebuilt {
     /// The whole site but its search index.
     pub files: Files,
+    /// The UI languages, each a tree of the site.
+    pub languages: Vec<String>,
     pub articles: usize,
     /// Pages rendered again.
     pub rendered: usize,
     /// Pages kept from the last build, their inputs unchanged.
     pub kept: usize,
+    /// Output files added, changed or removed since the last good build.
+    pub changed: usize,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Where `elapsed` went (`search` stays zero: the index is built apart).
+    pub timings: Timings,
 }
 
 impl Session {
@@ -59,6 +67,7 @@ impl Session {
             global: 0,
             signatures: HashMap::new(),
             pages: Files::new(),
+            files: Files::new(),
         }
     }
 
@@ -66,12 +75,14 @@ impl Session {
     /// session is left as it was after the last good build.
     pub fn rebuild(&mut self) -> Result<Rebuilt> {
         let started = Instant::now();
+        let mut timings = Timings::default();
         let (site, templates, warnings) = load_site_cached(
             &self.project,
             self.base_url.as_deref(),
-            &mut Timings::default(),
+            &mut timings,
             &mut self.articles,
         )?;
+        let rendering = Instant::now();
         let out = Memory::default();
         let assets = write_static(&self.project, &site, &out)?;
         let global = combine(&[
@@ -82,7 +93,10 @@ impl Session {
         ]);
         if global != self.global {
             // The base path or the highlighting may have changed: bodies are rendered again.
-            self.bodies.lock().unwrap_or_else(|e| e.into_inner()).clear();
+            self.bodies
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clear();
         }
         // An article is its file, and its slug, which a renamed file changes without
         // changing its text.
@@ -92,18 +106,25 @@ impl Session {
             .map(|a| {
                 let mut hasher = DefaultHasher::new();
                 a.slug.hash(&mut hasher);
-                combine(&[self.articles.hash(&a.path).unwrap_or_default(), hasher.finish()])
+                combine(&[
+                    self.articles.hash(&a.path).unwrap_or_default(),
+                    hasher.finish(),
+                ])
             })
             .collect();
+        let cards = site.articles.iter().map(card).collect();
         let memo = Memo::new(
             global,
             &self.signatures,
             stamps,
+            cards,
             links_print(&site),
             &self.bodies,
         );
         let stats = render::render_site(&site, &templates, &assets, &out, Some(&memo))
             .map_err(Error::Invalid)?;
+        timings.render = rendering.elapsed();
+        let finishing = Instant::now();
         let signatures = memo.into_signatures();
         let mut written = out.into_files();
         let mut pages = Files::with_capacity(signatures.len());
@@ -120,18 +141,70 @@ impl Session {
         // What is left was written whatever changed: static files, sitemap, robots.txt.
         let mut files = pages.clone();
         files.extend(written);
+        let changed = files
+            .iter()
+            .filter(|(path, bytes)| {
+                // Kept files are the very same allocation: no need to compare their bytes.
+                !self
+                    .files
+                    .get(*path)
+                    .is_some_and(|old| Arc::ptr_eq(old, bytes) || old == *bytes)
+            })
+            .count()
+            + self
+                .files
+                .keys()
+                .filter(|p| !files.contains_key(*p))
+                .count();
         self.global = global;
         self.signatures = signatures;
         self.pages = pages;
+        self.files = files.clone();
+        timings.finish = finishing.elapsed();
         Ok(Rebuilt {
+            timings,
             files,
+            languages: site
+                .config
+                .languages
+                .iter()
+                .map(|l| l.code.clone())
+                .collect(),
             articles: site.articles.len(),
             rendered: stats.pages,
             kept: stats.kept,
+            changed,
             warnings,
             elapsed: started.elapsed(),
         })
     }
+}
+
+/// What lists show of an article: everything but its text after the summary.
+fn card(article: &Article) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let Article {
+        path: _,
+        slug,
+        title,
+        date,
+        date_note,
+        lang,
+        countries,
+        topics,
+        story,
+        source,
+        body: _,
+        body_line: _,
+        summary,
+    } = article;
+    (
+        slug, title, date_note, lang.code, countries, topics, story, summary,
+    )
+        .hash(&mut hasher);
+    (date.year, date.month, date.day).hash(&mut hasher);
+    (&source.outlet, &source.url, &source.photo).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Every article's file and slug, in the site's order: what links between articles

@@ -29,11 +29,26 @@ description = "Сомонаи санҷишӣ"
 fn project() -> Fixture {
     let fixture = Fixture::with_config(SITE);
     let articles = [
-        ("2025/alpha.md", ArticleSpec::new("Альфа", "2025-08-27", "kk").story("talks")),
-        ("2025/alfa-tg.md", ArticleSpec::new("Алфа", "2025-08-27", "tg").story("talks")),
-        ("2025/beta.md", ArticleSpec::new("Бета", "2025-07-01", "kk").topics(&["water"])),
-        ("2024/gamma.md", ArticleSpec::new("Гамма", "2024-03-05", "tg").countries(&["uzbekistan"])),
-        ("2024/delta.md", ArticleSpec::new("Дельта", "2024-01-15", "uz")),
+        (
+            "2025/alpha.md",
+            ArticleSpec::new("Альфа", "2025-08-27", "kk").story("talks"),
+        ),
+        (
+            "2025/alfa-tg.md",
+            ArticleSpec::new("Алфа", "2025-08-27", "tg").story("talks"),
+        ),
+        (
+            "2025/beta.md",
+            ArticleSpec::new("Бета", "2025-07-01", "kk").topics(&["water"]),
+        ),
+        (
+            "2024/gamma.md",
+            ArticleSpec::new("Гамма", "2024-03-05", "tg").countries(&["uzbekistan"]),
+        ),
+        (
+            "2024/delta.md",
+            ArticleSpec::new("Дельта", "2024-01-15", "uz"),
+        ),
         (
             "2023/epsilon.md",
             ArticleSpec::new("Эпсилон", "2023-11-30", "kk")
@@ -88,7 +103,10 @@ fn rebuild_matches(session: &mut Session, fixture: &Fixture, what: &str) -> usiz
         .chain(served.keys())
         .filter(|path| fresh.get(*path) != served.get(*path))
         .collect();
-    assert!(differ.is_empty(), "{what}: rebuild differs from a fresh build in {differ:#?}");
+    assert!(
+        differ.is_empty(),
+        "{what}: rebuild differs from a fresh build in {differ:#?}"
+    );
     rebuilt.rendered
 }
 
@@ -105,35 +123,68 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_writes() {
     let mut session = Session::new(dostyk::Project::new(&fixture.root), None);
     let all = rebuild_matches(&mut session, &fixture, "first build");
     assert!(all > 40, "the first rebuild renders every page: {all}");
-    assert_eq!(rebuild_matches(&mut session, &fixture, "nothing changed"), 0);
+    assert_eq!(
+        rebuild_matches(&mut session, &fixture, "nothing changed"),
+        0
+    );
 
     // The text of one article: its own two pages and the feeds that carry its text.
-    edit(&fixture, "content/articles/2025/beta.md", "A second paragraph.", "A corrected paragraph.");
+    edit(
+        &fixture,
+        "content/articles/2025/beta.md",
+        "A second paragraph.",
+        "A corrected paragraph.",
+    );
     let rendered = rebuild_matches(&mut session, &fixture, "body edit");
-    assert!((2..=12).contains(&rendered), "a body edit rendered {rendered} pages");
+    assert!(
+        (2..=12).contains(&rendered),
+        "a body edit rendered {rendered} pages"
+    );
 
     // The same length, in the same second: still seen.
-    edit(&fixture, "content/articles/2025/beta.md", "corrected", "correctes");
+    edit(
+        &fixture,
+        "content/articles/2025/beta.md",
+        "corrected",
+        "correctes",
+    );
     assert!(rebuild_matches(&mut session, &fixture, "same-size edit") >= 2);
 
-    edit(&fixture, "content/articles/2025/beta.md", "title = \"Бета\"", "title = \"Бета жаңа\"");
+    edit(
+        &fixture,
+        "content/articles/2025/beta.md",
+        "title = \"Бета\"",
+        "title = \"Бета жаңа\"",
+    );
     rebuild_matches(&mut session, &fixture, "title edit");
 
     // A date that moves the story to another year and to the top of every list.
-    edit(&fixture, "content/articles/2024/gamma.md", "date = 2024-03-05", "date = 2026-01-02");
+    edit(
+        &fixture,
+        "content/articles/2024/gamma.md",
+        "date = 2024-03-05",
+        "date = 2026-01-02",
+    );
     rebuild_matches(&mut session, &fixture, "date edit");
 
     // A new version of a story, then a deleted article (linked from another one: the link
     // fails, so it is the fixed link that is rebuilt).
     fixture.article(
         "2025/alpha-uz.md",
-        ArticleSpec::new("Алфа уз", "2025-08-28", "uz").story("talks").text(),
+        ArticleSpec::new("Алфа уз", "2025-08-28", "uz")
+            .story("talks")
+            .text(),
     );
     rebuild_matches(&mut session, &fixture, "new article");
     fixture.remove("content/articles/2024/delta.md");
     rebuild_matches(&mut session, &fixture, "deleted article");
 
-    edit(&fixture, "content/taxonomy.toml", "kk = \"Сауда\"", "kk = \"Сауда-саттық\"");
+    edit(
+        &fixture,
+        "content/taxonomy.toml",
+        "kk = \"Сауда\"",
+        "kk = \"Сауда-саттық\"",
+    );
     rebuild_matches(&mut session, &fixture, "taxonomy label");
 
     fixture.write(
@@ -146,7 +197,10 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_writes() {
 
     fixture.write("static/style.css", "body { color: #123; }\n");
     rebuild_matches(&mut session, &fixture, "static file");
-    fixture.write("static/extra/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    fixture.write(
+        "static/extra/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     rebuild_matches(&mut session, &fixture, "new static file");
 
     edit(&fixture, "site.toml", "page_size = 2", "page_size = 3");
@@ -162,9 +216,17 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_writes() {
         fixture.path("content/articles/2025/alpha-talks.md"),
     )
     .unwrap();
-    let error = session.rebuild().err().expect("a link to a renamed file fails");
+    let error = session
+        .rebuild()
+        .err()
+        .expect("a link to a renamed file fails");
     assert!(error.to_string().contains("epsilon.md"), "{error}");
-    edit(&fixture, "content/articles/2023/epsilon.md", "alpha.md", "alpha-talks.md");
+    edit(
+        &fixture,
+        "content/articles/2023/epsilon.md",
+        "alpha.md",
+        "alpha-talks.md",
+    );
     rebuild_matches(&mut session, &fixture, "fixed link");
 }
 
@@ -173,15 +235,34 @@ fn a_broken_edit_fails_and_the_fix_builds_again() {
     let fixture = project();
     let mut session = Session::new(dostyk::Project::new(&fixture.root), None);
     rebuild_matches(&mut session, &fixture, "first build");
-    edit(&fixture, "content/articles/2025/beta.md", "topics = [\"water\"]", "topics = [\"watr\"]");
+    edit(
+        &fixture,
+        "content/articles/2025/beta.md",
+        "topics = [\"water\"]",
+        "topics = [\"watr\"]",
+    );
     let error = session.rebuild().err().expect("an unknown topic fails");
     let text = error.to_string();
-    assert!(text.contains("beta.md:6:") && text.contains("water"), "{text}");
-    edit(&fixture, "content/articles/2025/beta.md", "\"watr\"", "\"water\"");
+    assert!(
+        text.contains("beta.md:6:") && text.contains("water"),
+        "{text}"
+    );
+    edit(
+        &fixture,
+        "content/articles/2025/beta.md",
+        "\"watr\"",
+        "\"water\"",
+    );
     rebuild_matches(&mut session, &fixture, "after the fix");
 
-    fixture.write("templates/article.html", "{% extends \"base.html\" %}{% block main %}{{ nope }}{% endblock %}");
-    let error = session.rebuild().err().expect("an undefined variable fails");
+    fixture.write(
+        "templates/article.html",
+        "{% extends \"base.html\" %}{% block main %}{{ nope }}{% endblock %}",
+    );
+    let error = session
+        .rebuild()
+        .err()
+        .expect("an undefined variable fails");
     assert!(error.to_string().contains("article.html"), "{error}");
     fixture.remove("templates/article.html");
     rebuild_matches(&mut session, &fixture, "template removed");

@@ -3,6 +3,7 @@
 mod build;
 mod import;
 mod new;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -26,6 +27,8 @@ enum Command {
     Import(import::Args),
     /// Start an article by hand: a new file in content/articles/YYYY/ with its front matter filled in.
     New(new::Args),
+    /// Preview the site on 127.0.0.1, rebuilt and reloaded on every change.
+    Serve(serve::Args),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -33,5 +36,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Build(args) => build::run(&cli.root, args),
         Command::Import(args) => import::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
+        Command::Serve(args) => serve::run(&cli.root, args),
     }
 }

@@ -68,7 +68,12 @@ impl ArticleCache {
     /// Loads every `*.md` under `articles_dir`, reading only new and changed files;
     /// `taxonomy_hash` identifies the taxonomy (articles are checked against it again when
     /// it changes).
-    pub fn load(&mut self, articles_dir: &Path, taxonomy: &Taxonomy, taxonomy_hash: u64) -> Partial {
+    pub fn load(
+        &mut self,
+        articles_dir: &Path,
+        taxonomy: &Taxonomy,
+        taxonomy_hash: u64,
+    ) -> Partial {
         let (files, mut problems) = article_files(articles_dir);
         let stamps: Vec<Option<Stamp>> = files.par_iter().map(|path| stamp(path)).collect();
         let stale: Vec<(&PathBuf, Option<Stamp>)> = files
@@ -88,8 +93,17 @@ impl ArticleCache {
             .map(|(path, stamp)| {
                 let read_at = SystemTime::now();
                 let (hash, result) = load_one(path, taxonomy);
-                let stamp = stamp.unwrap_or(Stamp { len: 0, modified: None });
-                let entry = Entry { stamp, read_at, taxonomy: taxonomy_hash, hash, result };
+                let stamp = stamp.unwrap_or(Stamp {
+                    len: 0,
+                    modified: None,
+                });
+                let entry = Entry {
+                    stamp,
+                    read_at,
+                    taxonomy: taxonomy_hash,
+                    hash,
+                    result,
+                };
                 ((*path).clone(), entry)
             })
             .collect();

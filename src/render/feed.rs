@@ -1,10 +1,10 @@
 //! The Atom feed of one UI language: the newest stories, full text, each in its own language.
 
-use crate::markdown::Body;
-use std::sync::Arc;
 use super::views::{Link, ViewBuilder};
+use crate::markdown::Body;
 use crate::model::{Route, StoryId};
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Serialize)]
 pub struct FeedView {

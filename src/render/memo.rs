@@ -18,6 +18,8 @@ pub struct Memo<'a> {
     pub previous: &'a HashMap<String, u64>,
     /// Per article (by index in the site), the hash of its file.
     pub stamps: Vec<u64>,
+    /// Per article, a hash of what lists show of it: all but the text after its summary.
+    pub cards: Vec<u64>,
     /// Every article's file and slug: what links between articles resolve against.
     pub links: u64,
     pub bodies: &'a BodyCache,
@@ -29,6 +31,7 @@ impl<'a> Memo<'a> {
         global: u64,
         previous: &'a HashMap<String, u64>,
         stamps: Vec<u64>,
+        cards: Vec<u64>,
         links: u64,
         bodies: &'a BodyCache,
     ) -> Memo<'a> {
@@ -36,6 +39,7 @@ impl<'a> Memo<'a> {
             global,
             previous,
             stamps,
+            cards,
             links,
             bodies,
             current: Mutex::new(HashMap::new()),

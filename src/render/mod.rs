@@ -2,7 +2,6 @@
 //! Article bodies are turned into HTML once and reused by both UI trees.
 
 mod chart;
-mod context;
 mod feed;
 mod links;
 pub mod memo;

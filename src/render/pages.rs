@@ -2,10 +2,9 @@
 //! of page, each filling a Tera context with view structs.
 
 use super::chart::{ChartView, chart};
-use super::context::PageContext;
-use super::memo::{Memo, combine};
 use super::feed::feed;
 use super::links::SiteLinks;
+use super::memo::{Memo, combine};
 use super::routes::list_routes;
 use super::search_page::search_view;
 use super::sitemap::{robots, sitemap};
@@ -20,9 +19,12 @@ use crate::output::Output;
 use crate::taxonomy::Kind;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// A list's chart, if it has one; shared by the list's pages.
+type Chart = Option<Arc<ChartView>>;
 
 /// What a render wrote.
 #[derive(Debug, Default, Clone, Copy)]
@@ -51,6 +53,9 @@ pub fn render_site(
         memo,
         written: AtomicUsize::new(0),
         kept: AtomicUsize::new(0),
+        charts: Mutex::default(),
+        story_cards: memo.map_or_else(Vec::new, |memo| per_story(site, &memo.cards)),
+        story_stamps: memo.map_or_else(Vec::new, |memo| per_story(site, &memo.stamps)),
     };
     let routes = list_routes(site);
     let mut problems: Vec<Diagnostic> = Vec::new();
@@ -118,6 +123,12 @@ struct Renderer<'a> {
     memo: Option<&'a Memo<'a>>,
     written: AtomicUsize,
     kept: AtomicUsize,
+    /// Per story, in a rebuild: a hash of what lists show of its versions.
+    story_cards: Vec<u64>,
+    /// Per story, in a rebuild: a hash of its versions' files (feeds carry the whole text).
+    story_stamps: Vec<u64>,
+    /// Charts by list and UI language: a list's pages share one.
+    charts: Mutex<HashMap<(String, String), Chart>>,
 }
 
 #[derive(Serialize)]
@@ -207,7 +218,7 @@ impl<'a> Renderer<'a> {
         route: &Route,
         lang: &str,
         template: &str,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) -> Result<(), Diagnostic> {
         let ui = self
             .site
@@ -217,9 +228,6 @@ impl<'a> Renderer<'a> {
         // Templates read UI strings as `t`; story lists start at `h2` unless a template says otherwise.
         context.insert("t", &ui.strings);
         context.insert("heading_level", &2);
-        let PageContext::Tera(context) = context else {
-            unreachable!("pages are rendered from Tera contexts")
-        };
         let html = self.templates.render(template, context)?;
         self.out
             .write(&route.file(lang), html.as_bytes())
@@ -297,7 +305,7 @@ impl<'a> Renderer<'a> {
             },
             views.origin(),
         ));
-        let mut context = PageContext::tera();
+        let mut context = tera::Context::new();
         context.insert("page", &page);
         context.insert("article", &view);
         self.emit(&route, &ui.code, "article.html", &mut context)
@@ -339,11 +347,17 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// What an article page shows: its own file, the files of the other versions of its
+    /// What an article page shows: its own file, what lists show of the other versions of its
     /// story ("also in", hreflang), and, if it links to other articles, their files and slugs.
     fn article_signature(&self, memo: &Memo, index: usize) -> u64 {
         let mut parts = vec![memo.stamps[index]];
-        parts.extend(self.site.story_of(index).versions.iter().map(|&v| memo.stamps[v]));
+        parts.extend(
+            self.site
+                .story_of(index)
+                .versions
+                .iter()
+                .map(|&v| memo.cards[v]),
+        );
         if self.site.articles[index].body.contains(".md") {
             parts.push(memo.links);
         }
@@ -366,7 +380,12 @@ impl<'a> Renderer<'a> {
             key.push(memo.links);
         }
         let key = combine(&key);
-        let cached = memo.bodies.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
+        let cached = memo
+            .bodies
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned();
         if let Some(body) = cached {
             return (body, Vec::new());
         }
@@ -381,37 +400,89 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every page but articles, which [`Self::article`] renders with their bodies. In a
-    /// rebuild the page's context is hashed first, and the template runs only if it changed.
+    /// rebuild, only if what it shows changed.
     fn page(&self, route: &Route, lang: &str) -> Result<(), Diagnostic> {
         if let Some(memo) = self.memo {
-            let mut probe = PageContext::hashing();
-            let template = self.fill(route, lang, &mut probe);
-            let signature = combine(&[probe.finish().unwrap_or_default(), hash_str(template)]);
+            let signature = self.page_signature(route);
             if memo.unchanged(&route.file(lang), signature) {
                 self.kept.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
             }
         }
-        let mut context = PageContext::tera();
+        let mut context = tera::Context::new();
         let template = self.fill(route, lang, &mut context);
         self.emit(route, lang, template, &mut context)
     }
 
+    /// What a page other than an article shows, as one hash: the stories it lists (their
+    /// versions' files), how long its list is, and what it sums up. Everything else it shows
+    /// comes from the templates, configuration and taxonomy, which the memo's global hash
+    /// covers. [`Self::fill`] must show nothing this leaves out: `tests/session.rs` compares
+    /// rebuilds with fresh builds to hold the two together.
+    fn page_signature(&self, route: &Route) -> u64 {
+        let site = self.site;
+        let stamp = |s: StoryId| self.story_cards[s];
+        let full = |s: StoryId| self.story_stamps[s];
+        let size = site.config.page_size;
+        let mut parts = vec![hash_str(&route.path("-"))];
+        let list = |ids: &[StoryId], page: usize, parts: &mut Vec<u64>| {
+            parts.push(ids.len() as u64);
+            parts.extend(page_slice(ids, page, size).iter().map(|&s| stamp(s)));
+            // Page 1 sums the whole list up in a chart.
+            if page == 1 {
+                parts.push(combine(&ids.iter().map(|&s| stamp(s)).collect::<Vec<_>>()));
+            }
+        };
+        let years = |parts: &mut Vec<u64>| {
+            for (year, ids) in &site.timeline.years {
+                parts.extend([u64::from(*year), ids.len() as u64]);
+            }
+        };
+        match route {
+            Route::Landing => {
+                let shown = site.stories.len().min(site.config.landing_stories);
+                parts.extend((0..shown).map(stamp));
+            }
+            Route::NotFound | Route::Search => {}
+            Route::Home { page } => list(&site.timeline.all, *page, &mut parts),
+            Route::Terms { kind } => {
+                for listing in site.listings(*kind) {
+                    parts.extend([listing.term as u64, listing.stories.len() as u64]);
+                }
+            }
+            Route::Term { kind, id, page } => list(self.term_stories(*kind, id), *page, &mut parts),
+            Route::Timeline { page } => {
+                list(&site.timeline.all, *page, &mut parts);
+                years(&mut parts);
+            }
+            Route::Year { year, page } => {
+                list(site.timeline.year(*year), *page, &mut parts);
+                years(&mut parts);
+            }
+            Route::Feed => {
+                let ids = &site.timeline.all;
+                parts.extend(ids.iter().take(site.config.feed_length).map(|&s| full(s)));
+            }
+            Route::TermFeed { kind, id } => {
+                let ids = self.term_stories(*kind, id);
+                parts.extend(ids.iter().take(site.config.feed_length).map(|&s| full(s)));
+            }
+            Route::Article { .. } => unreachable!("article pages have their own signature"),
+        }
+        combine(&parts)
+    }
+
     /// Fills `context` for a page; returns its template.
-    fn fill(&self, route: &Route, lang: &str, context: &mut PageContext) -> &'static str {
+    fn fill(&self, route: &Route, lang: &str, context: &mut tera::Context) -> &'static str {
         let views = self.views(lang);
         match route {
             Route::Landing => self.landing(&views, route, context),
             Route::NotFound => self.not_found(&views, route, context),
             Route::Home { page } => self.home(&views, route, *page, context),
             Route::Terms { kind } => self.terms(&views, route, *kind, context),
-            Route::Term { kind, id, page } => {
-                self.term(&views, route, *kind, id, *page, context)
-            }
+            Route::Term { kind, id, page } => self.term(&views, route, *kind, id, *page, context),
             Route::Timeline { page } => self.timeline(&views, route, None, *page, context),
-            Route::Year { year, page } => {
-                self.timeline(&views, route, Some(*year), *page, context)
-            }
+            Route::Year { year, page } => self.timeline(&views, route, Some(*year), *page, context),
             Route::Feed => {
                 let page = views.page(
                     route,
@@ -472,7 +543,7 @@ impl<'a> Renderer<'a> {
         &self,
         views: &ViewBuilder,
         route: &Route,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) -> &'static str {
         let page = views.page(
             route,
@@ -489,7 +560,7 @@ impl<'a> Renderer<'a> {
         &self,
         views: &ViewBuilder,
         route: &Route,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) -> &'static str {
         let site = self.site;
         let columns: Vec<LandingColumn> = self
@@ -558,7 +629,7 @@ impl<'a> Renderer<'a> {
         &self,
         views: &ViewBuilder,
         route: &Route,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) -> &'static str {
         let mut page = views.page(
             route,
@@ -589,7 +660,7 @@ impl<'a> Renderer<'a> {
         views: &ViewBuilder,
         route: &Route,
         n: usize,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) -> &'static str {
         let all = &self.site.timeline.all;
         let crumbs = if n == 1 {
@@ -623,7 +694,7 @@ impl<'a> Renderer<'a> {
         views: &ViewBuilder,
         route: &Route,
         kind: Kind,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) -> &'static str {
         let terms: Vec<TermEntry> = self
             .site
@@ -659,7 +730,7 @@ impl<'a> Renderer<'a> {
         kind: Kind,
         id: &str,
         n: usize,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) -> &'static str {
         let stories = self.term_stories(kind, id);
         let label = views.term_label(kind, id);
@@ -686,7 +757,9 @@ impl<'a> Renderer<'a> {
         context.insert("term_label", &label);
         context.insert("count_label", &count);
         context.insert("kind", kind.key());
-        context.insert("chart", &self.chart(views, stories, None));
+        // The chart sums up the whole list: its first page shows it.
+        let chart = (n == 1).then(|| self.chart(views, &format!("{kind:?}/{id}"), stories, None));
+        context.insert("chart", &chart.flatten().as_deref());
         self.insert_list(views, route, stories, n, context);
         "term.html"
     }
@@ -698,7 +771,7 @@ impl<'a> Renderer<'a> {
         route: &Route,
         year: Option<u16>,
         n: usize,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) -> &'static str {
         let timeline = &self.site.timeline;
         let (ids, heading, span) = match year {
@@ -740,7 +813,9 @@ impl<'a> Renderer<'a> {
             "pagination",
             &views.pagination(route, n, ids.len().div_ceil(size).max(1)),
         );
-        context.insert("chart", &self.chart(views, ids, span));
+        let key = year.map_or_else(|| "timeline".to_string(), |y| format!("year/{y}"));
+        let chart = (n == 1).then(|| self.chart(views, &key, ids, span));
+        context.insert("chart", &chart.flatten().as_deref());
         "timeline.html"
     }
 
@@ -760,7 +835,7 @@ impl<'a> Renderer<'a> {
         route: &Route,
         ids: &[StoryId],
         n: usize,
-        context: &mut PageContext,
+        context: &mut tera::Context,
     ) {
         let size = self.site.config.page_size;
         let cards: Vec<StoryCard> = page_slice(ids, n, size)
@@ -796,7 +871,33 @@ impl<'a> Renderer<'a> {
         groups
     }
 
+    /// The chart of the stories `ids` (of the list named `key`), made once per build and UI
+    /// language.
     fn chart(
+        &self,
+        views: &ViewBuilder,
+        key: &str,
+        ids: &[StoryId],
+        span: Option<(YearMonth, YearMonth)>,
+    ) -> Chart {
+        let key = (key.to_string(), views.ui.code.clone());
+        if let Some(chart) = self
+            .charts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return chart.clone();
+        }
+        let chart = self.make_chart(views, ids, span).map(Arc::new);
+        self.charts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, chart.clone());
+        chart
+    }
+
+    fn make_chart(
         &self,
         views: &ViewBuilder,
         ids: &[StoryId],
@@ -824,4 +925,20 @@ fn hash_str(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
+}
+
+/// Per story, one hash of its versions' hashes.
+fn per_story(site: &Site, of_article: &[u64]) -> Vec<u64> {
+    site.stories
+        .iter()
+        .map(|story| {
+            combine(
+                &story
+                    .versions
+                    .iter()
+                    .map(|&v| of_article[v])
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
 }

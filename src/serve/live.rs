@@ -105,6 +105,13 @@ impl Live {
         hub.send(&Event::Reload { generation });
     }
 
+    /// Serve `files` from now on without telling pages to reload: for a change no page shows
+    /// (the search index catching up with the pages).
+    pub fn replace_quietly(&self, files: Arc<SiteFiles>) {
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        state.files = files;
+    }
+
     /// A failed build: keep serving the last good site, and show `errors` on open pages.
     pub fn fail(&self, errors: Vec<String>) {
         let errors: Arc<[String]> = errors.into();

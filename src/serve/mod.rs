@@ -1,7 +1,201 @@
 //! `dostyk serve`: the local preview. The built site lives in memory ([`files`]), the rebuild
 //! loop and the HTTP workers share it through [`live`], and [`http`] serves it under the
 //! published base path, with a live-reload script injected into HTML responses only.
+//!
+//! The site is built for the preview's own address (`http://127.0.0.1:PORT/<base path>`), so
+//! that every link, absolute ones included, stays in the preview; otherwise it is what
+//! `dostyk build` writes. Each change to the project rebuilds what it touched
+//! ([`crate::session`]); the search index follows in the background, since Pagefind has no
+//! partial update.
 
 pub mod files;
 pub mod http;
 pub mod live;
+mod search;
+mod watch;
+
+use crate::build::Project;
+use crate::config::SiteConfig;
+use crate::error::{Diagnostic, Error, Result};
+use crate::session::Session;
+use files::SiteFiles;
+use live::Live;
+use search::Indexer;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+use std::thread::JoinHandle;
+use std::time::Duration;
+use watch::{Message, ProjectWatcher};
+
+/// What to preview and where.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub project: Project,
+    /// Address to listen on; port 0 picks a free port.
+    pub bind: SocketAddr,
+    /// Whether to keep a search index: on a large archive Pagefind takes far longer than a
+    /// rebuild and competes with it for the processor.
+    pub search: bool,
+}
+
+/// What the preview tells the person running it.
+#[derive(Debug)]
+pub enum Report {
+    /// A rebuild succeeded.
+    Rebuilt {
+        rendered: usize,
+        kept: usize,
+        articles: usize,
+        elapsed: Duration,
+        timings: crate::build::Timings,
+        warnings: Vec<Diagnostic>,
+        /// The files that changed, empty for the first build.
+        changed: Vec<PathBuf>,
+    },
+    /// A rebuild failed: the last good site stays served.
+    Failed(Vec<Diagnostic>),
+    /// The search index caught up with the pages.
+    Indexed { elapsed: Duration },
+    /// The search index could not be built.
+    IndexFailed(String),
+}
+
+/// A running preview: the server, and the loop that rebuilds on changes.
+pub struct Preview {
+    url: String,
+    server: Option<http::Server>,
+    stop: Sender<Message>,
+    rebuilder: Option<JoinHandle<()>>,
+    live: Arc<Live>,
+}
+
+impl Preview {
+    /// Builds the site, starts serving it and watching the project. `report` hears of every
+    /// rebuild, from the loop's thread.
+    pub fn start(
+        options: ServeOptions,
+        report: impl Fn(Report) + Send + Sync + 'static,
+    ) -> Result<Preview> {
+        let project = options.project;
+        // The watcher sees absolute paths; messages keep the project's own.
+        let root = absolute(&project.root)?;
+        let content = absolute(&project.content)?;
+        // The base path comes from site.toml; if it cannot be read the preview still starts
+        // at the root and shows why in the first build's errors.
+        let base_path = SiteConfig::load(&project.root, None)
+            .map(|c| c.base_path)
+            .unwrap_or_else(|_| "/".into());
+        let live = Arc::new(Live::new(Arc::new(SiteFiles::default())));
+        let server = http::start(options.bind, &base_path, live.clone())?;
+        let url = format!("http://{}{base_path}", server.addr());
+        let mut session = Session::new(project.clone(), Some(url.clone()));
+        let report = Arc::new(report);
+        let indexer = Indexer::new(live.clone(), options.search, {
+            let report = report.clone();
+            move |r| report(r)
+        });
+        rebuild(&mut session, &live, &indexer, &*report, Vec::new());
+        let mut watcher = ProjectWatcher::new(&root, &content)
+            .map_err(|e| Error::io(&project.root, std::io::Error::other(e)))?;
+        let stop = watcher.sender();
+        let rebuilder = std::thread::Builder::new()
+            .name("dostyk-rebuild".into())
+            .spawn({
+                let live = live.clone();
+                move || {
+                    while let Some(changed) = watcher.next_change() {
+                        let changed = changed
+                            .iter()
+                            .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
+                            .collect();
+                        rebuild(&mut session, &live, &indexer, &*report, changed);
+                    }
+                }
+            })
+            .map_err(|e| Error::io(&project.root, e))?;
+        Ok(Preview {
+            url,
+            server: Some(server),
+            stop,
+            rebuilder: Some(rebuilder),
+            live,
+        })
+    }
+
+    /// The address of the site's home, with its base path.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The shared state, for tests and tools that wait for a rebuild.
+    pub fn live(&self) -> &Arc<Live> {
+        &self.live
+    }
+
+    /// Runs until the rebuild loop ends (it only ends when stopped).
+    pub fn wait(mut self) {
+        if let Some(rebuilder) = self.rebuilder.take() {
+            let _ = rebuilder.join();
+        }
+    }
+
+    /// Stops watching and serving.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        let _ = self.stop.send(Message::Stop);
+        if let Some(rebuilder) = self.rebuilder.take() {
+            let _ = rebuilder.join();
+        }
+        if let Some(server) = self.server.take() {
+            server.stop();
+        }
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// One rebuild: publish the new site, or keep the last good one and show why.
+fn rebuild(
+    session: &mut Session,
+    live: &Live,
+    indexer: &Indexer,
+    report: &dyn Fn(Report),
+    changed: Vec<PathBuf>,
+) {
+    match session.rebuild() {
+        Ok(rebuilt) => {
+            // A save that changed nothing (or only a file no page uses) reloads nothing,
+            // unless pages show an error that this build has cleared.
+            if rebuilt.changed > 0 || !live.status().is_ok() {
+                indexer.publish(Arc::new(rebuilt.files), rebuilt.languages);
+            }
+            report(Report::Rebuilt {
+                rendered: rebuilt.rendered,
+                kept: rebuilt.kept,
+                articles: rebuilt.articles,
+                elapsed: rebuilt.elapsed,
+                timings: rebuilt.timings,
+                warnings: rebuilt.warnings,
+                changed,
+            });
+        }
+        Err(e) => {
+            let problems = e.diagnostics();
+            live.fail(problems.iter().map(ToString::to_string).collect());
+            report(Report::Failed(problems));
+        }
+    }
+}
+
+fn absolute(path: &std::path::Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|e| Error::io(path, e))
+}
