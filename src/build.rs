@@ -1,7 +1,7 @@
 //! The pipeline: load → model → render → write, and what a build reports.
 
 use crate::config::SiteConfig;
-use crate::content::ArticleCache;
+use crate::content::{ArticleCache, Partial};
 use crate::error::{Diagnostic, Error, Result};
 use crate::highlight;
 use crate::model::Site;
@@ -108,6 +108,46 @@ pub(crate) fn load_site_cached(
     cache: &mut ArticleCache,
 ) -> Result<(Site, Templates, Vec<Diagnostic>)> {
     let started = Instant::now();
+    let parts = load_parts(project, base_url, cache);
+    match parts {
+        Parts {
+            templates: Some(templates),
+            config: Some(config),
+            taxonomy: Some(taxonomy),
+            articles: Some(articles),
+            problems,
+        } if problems.is_empty() && articles.problems.is_empty() => {
+            timings.load = started.elapsed();
+            let started = Instant::now();
+            let site = Site::new(config, taxonomy, articles.loaded.articles);
+            timings.model = started.elapsed();
+            Ok((site, templates, articles.loaded.warnings))
+        }
+        mut parts => {
+            if let Some(articles) = parts.articles {
+                parts.problems.extend(articles.problems);
+            }
+            Err(Error::Invalid(parts.problems))
+        }
+    }
+}
+
+/// Everything a build reads, each part loaded as far as it goes.
+pub(crate) struct Parts {
+    pub templates: Option<Templates>,
+    pub config: Option<SiteConfig>,
+    pub taxonomy: Option<Taxonomy>,
+    /// The articles that load and the problems of the others (`None` without a taxonomy).
+    pub articles: Option<Partial>,
+    /// Problems of the templates, configuration and taxonomy.
+    pub problems: Vec<Diagnostic>,
+}
+
+pub(crate) fn load_parts(
+    project: &Project,
+    base_url: Option<&str>,
+    cache: &mut ArticleCache,
+) -> Parts {
     let mut problems = Vec::new();
     let templates = Templates::load(&project.templates())
         .map_err(|p| problems.extend(p))
@@ -120,25 +160,19 @@ pub(crate) fn load_site_cached(
             .map_err(|p| problems.extend(p))
             .ok()
     });
-    let loaded = taxonomy.as_ref().and_then(|taxonomy| {
-        let articles = project.content.join("articles");
-        let partial = cache.load(&articles, taxonomy, hash_debug(taxonomy));
-        if partial.problems.is_empty() {
-            Some(partial.loaded)
-        } else {
-            problems.extend(partial.problems);
-            None
-        }
+    let articles = taxonomy.as_ref().map(|taxonomy| {
+        cache.load(
+            &project.content.join("articles"),
+            taxonomy,
+            hash_debug(taxonomy),
+        )
     });
-    match (templates, config, taxonomy, loaded) {
-        (Some(templates), Some(config), Some(taxonomy), Some(loaded)) if problems.is_empty() => {
-            timings.load = started.elapsed();
-            let started = Instant::now();
-            let site = Site::new(config, taxonomy, loaded.articles);
-            timings.model = started.elapsed();
-            Ok((site, templates, loaded.warnings))
-        }
-        _ => Err(Error::Invalid(problems)),
+    Parts {
+        templates,
+        config,
+        taxonomy,
+        articles,
+        problems,
     }
 }
 
@@ -188,8 +222,8 @@ fn write_site(
 ) -> Result<usize> {
     let rendering = Instant::now();
     let assets = write_static(project, site, staging)?;
-    let stats =
-        render::render_site(site, templates, &assets, staging, None).map_err(Error::Invalid)?;
+    let stats = render::render_site(site, templates, &assets, staging, render::Scope::All)
+        .map_err(Error::Invalid)?;
     timings.render = rendering.elapsed();
     let indexing = Instant::now();
     let languages: Vec<&str> = site

@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod date;

@@ -177,6 +177,20 @@ pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) ->
     Body { html, problems }
 }
 
+/// The links to article files in `markdown` that lead nowhere: byte offset, and why.
+pub fn link_problems(markdown: &str, links: &dyn ArticleLinks) -> Vec<(usize, String)> {
+    Parser::new_ext(markdown, OPTIONS)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => match links.resolve(&dest_url) {
+                Some(Err(why)) => Some((range.start, why)),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
 enum LinkKind {
     /// Passed to pulldown-cmark as it was.
     Kept,

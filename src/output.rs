@@ -35,6 +35,15 @@ impl Output for Memory {
     }
 }
 
+/// Writes nothing: for checking a site without building it.
+pub struct Discard;
+
+impl Output for Discard {
+    fn write(&self, path: &str, _: &[u8]) -> Result<()> {
+        check_path(path)
+    }
+}
+
 /// Refuses output paths that are empty or could leave the output folder.
 fn check_path(path: &str) -> Result<()> {
     let relative = Path::new(path);

@@ -86,7 +86,7 @@ impl Session {
         let out = Memory::default();
         let assets = write_static(&self.project, &site, &out)?;
         let global = combine(&[
-            hash_tree(&self.project.templates()),
+            0,
             hash_debug(&site.config),
             hash_debug(&site.taxonomy),
             hash_debug(&assets),
@@ -121,8 +121,14 @@ impl Session {
             links_print(&site),
             &self.bodies,
         );
-        let stats = render::render_site(&site, &templates, &assets, &out, Some(&memo))
-            .map_err(Error::Invalid)?;
+        let stats = render::render_site(
+            &site,
+            &templates,
+            &assets,
+            &out,
+            render::Scope::Changed(&memo),
+        )
+        .map_err(Error::Invalid)?;
         timings.render = rendering.elapsed();
         let finishing = Instant::now();
         let signatures = memo.into_signatures();

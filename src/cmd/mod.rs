@@ -1,6 +1,7 @@
 //! Subcommands of the `dostyk` binary.
 
 mod build;
+mod check;
 mod import;
 mod new;
 mod serve;
@@ -23,6 +24,8 @@ pub struct Cli {
 enum Command {
     /// Build the site from content/ into public/.
     Build(build::Args),
+    /// Check the project as a build would, writing nothing; exit status 1 on any problem.
+    Check(check::Args),
     /// Import raw agency texts as articles into content/articles/YYYY/.
     Import(import::Args),
     /// Start an article by hand: a new file in content/articles/YYYY/ with its front matter filled in.
@@ -34,6 +37,7 @@ enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Build(args) => build::run(&cli.root, args),
+        Command::Check(args) => check::run(&cli.root, args),
         Command::Import(args) => import::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
         Command::Serve(args) => serve::run(&cli.root, args),

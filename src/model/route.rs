@@ -70,6 +70,23 @@ impl Route {
     }
 
     /// Whether the page exists once per UI language (everything but the landing page and 404).
+    /// What kind of page this is, whatever its language, term or page number: `term/country`.
+    pub fn kind(&self) -> String {
+        match self {
+            Route::Landing => "landing".into(),
+            Route::NotFound => "404".into(),
+            Route::Home { .. } => "home".into(),
+            Route::Article { .. } => "article".into(),
+            Route::Terms { kind } => format!("terms/{}", kind.key()),
+            Route::Term { kind, .. } => format!("term/{}", kind.key()),
+            Route::TermFeed { kind, .. } => format!("feed/{}", kind.key()),
+            Route::Timeline { .. } => "timeline".into(),
+            Route::Year { .. } => "year".into(),
+            Route::Search => "search".into(),
+            Route::Feed => "feed".into(),
+        }
+    }
+
     pub fn is_per_language(&self) -> bool {
         !matches!(self, Route::Landing | Route::NotFound)
     }

@@ -44,6 +44,23 @@ impl<'a> SiteLinks<'a> {
     }
 }
 
+impl SiteLinks<'_> {
+    /// The problems of an article's links, without rendering it.
+    pub fn check(&self, article: &Article) -> Vec<Diagnostic> {
+        let from = FromArticle {
+            links: self,
+            dir: article.path.parent().unwrap_or(Path::new("")),
+        };
+        markdown::link_problems(&article.body, &from)
+            .into_iter()
+            .map(|(offset, why)| {
+                let line = article.body_line + line_of(&article.body, offset) - 1;
+                Diagnostic::at(&article.path, line, why)
+            })
+            .collect()
+    }
+}
+
 /// Links as one article's text sees them: relative to its folder.
 struct FromArticle<'s, 'a> {
     links: &'s SiteLinks<'a>,

@@ -14,6 +14,6 @@ pub mod templates;
 mod views;
 
 pub use memo::{BodyCache, Memo};
-pub use pages::{RenderStats, render_site};
+pub use pages::{RenderStats, Scope, render_site};
 pub use templates::Templates;
 pub use views::Assets;

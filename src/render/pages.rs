@@ -35,15 +35,31 @@ pub struct RenderStats {
     pub kept: usize,
 }
 
-/// Renders every page into `out`, or with a `memo` only those whose inputs changed since
-/// the last build. All template errors are collected, each reported once.
+/// Which pages a render renders.
+#[derive(Clone, Copy)]
+pub enum Scope<'a> {
+    /// Every page: a build.
+    All,
+    /// The pages whose inputs changed since the build the memo remembers: a rebuild.
+    Changed(&'a Memo<'a>),
+    /// One page of each kind per UI language, for the template errors only rendering
+    /// shows, and every article's links: `dostyk check`.
+    Sample,
+}
+
+/// Renders the pages of `scope` into `out`. All template errors are collected, each
+/// reported once.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
     assets: &Assets,
     out: &dyn Output,
-    memo: Option<&Memo>,
+    scope: Scope,
 ) -> Result<RenderStats, Vec<Diagnostic>> {
+    let memo = match scope {
+        Scope::Changed(memo) => Some(memo),
+        Scope::All | Scope::Sample => None,
+    };
     let renderer = &Renderer {
         site,
         templates,
@@ -61,9 +77,17 @@ pub fn render_site(
     let mut problems: Vec<Diagnostic> = Vec::new();
 
     // Article pages: the body is rendered once and reused by every UI tree.
+    let sample = matches!(scope, Scope::Sample);
+    let sampled = first_of_each(site.articles.iter().map(|a| a.lang.code));
     let article_problems: Vec<Diagnostic> = (0..site.articles.len())
         .into_par_iter()
-        .flat_map_iter(|index| renderer.article_pages(index))
+        .flat_map_iter(|index| {
+            if sample && !sampled.contains(&index) {
+                renderer.links.check(&site.articles[index])
+            } else {
+                renderer.article_pages(index)
+            }
+        })
         .collect();
     problems.extend(article_problems);
 
@@ -85,6 +109,12 @@ pub fn render_site(
             langs.into_iter().map(move |lang| (route, lang))
         })
         .collect();
+    let jobs: Vec<(&Route, &str)> = if sample {
+        let kinds = first_of_each(jobs.iter().map(|(route, lang)| (route.kind(), *lang)));
+        kinds.into_iter().map(|i| jobs[i]).collect()
+    } else {
+        jobs
+    };
     let page_problems: Vec<Diagnostic> = jobs
         .par_iter()
         .filter_map(|(route, lang)| renderer.page(route, lang).err())
@@ -941,4 +971,17 @@ fn per_story(site: &Site, of_article: &[u64]) -> Vec<u64> {
             )
         })
         .collect()
+}
+
+/// The index of the first item of each distinct value.
+fn first_of_each<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<usize> {
+    let mut seen: Vec<T> = Vec::new();
+    let mut first = Vec::new();
+    for (i, item) in items.enumerate() {
+        if !seen.contains(&item) {
+            seen.push(item);
+            first.push(i);
+        }
+    }
+    first
 }
