@@ -278,11 +278,18 @@ fn unknown_paths_get_the_sites_404_page() {
         .collect();
     files.retain(|(path, _)| path != "404.html");
     let (bare, _) = serve_site(Arc::new(files.into_iter().collect()));
+    // Without a 404 page (a site whose first build failed), a page the live script can show
+    // the errors on, and reload once the build succeeds.
     let reply = get(bare.addr(), "/dostyk/missing");
     assert_eq!(reply.status, 404);
     assert_eq!(
         reply.header("Content-Type"),
-        Some("text/plain; charset=utf-8")
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        reply.text().contains("__dostyk/live.js"),
+        "{}",
+        reply.text()
     );
 }
 

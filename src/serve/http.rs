@@ -225,9 +225,20 @@ fn not_found(state: &Snapshot, tag: impl Fn() -> String) -> Response<Cursor<Body
             content_type("404.html"),
             Body::Owned(inject(page, &tag())),
         ),
-        None => plain(404, "not found"),
+        // No site yet (its first build failed): a page all the same, so that the live script
+        // shows the errors over it and reloads it once the build succeeds.
+        None => respond_with(
+            404,
+            "text/html; charset=utf-8",
+            Body::Owned(inject(NO_SITE.as_bytes(), &tag())),
+        ),
     }
 }
+
+const NO_SITE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Not found</title>\
+</head><body><h1>Not found</h1><p>There is no page here, or the site has not built yet.</p>\
+</body></html>";
 
 fn status(state: &Snapshot) -> Response<Cursor<Body>> {
     let body = json!({
