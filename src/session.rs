@@ -86,7 +86,7 @@ impl Session {
         let out = Memory::default();
         let assets = write_static(&self.project, &site, &out)?;
         let global = combine(&[
-            0,
+            hash_tree(&self.project.templates()),
             hash_debug(&site.config),
             hash_debug(&site.taxonomy),
             hash_debug(&assets),
