@@ -1,6 +1,7 @@
 //! Noticing edits: the project's content, templates, static files, interface strings and
 //! `site.toml`, coalesced into one batch per burst of saves.
 
+use notify::event::{EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -80,9 +81,20 @@ impl ProjectWatcher {
             if event.kind.is_access() {
                 continue;
             }
+            // A site folder created, removed or renamed: a watch on it went with the folder it
+            // was on, so it is watched again below if it is there now.
+            if matches!(
+                event.kind,
+                EventKind::Create(_)
+                    | EventKind::Remove(_)
+                    | EventKind::Modify(ModifyKind::Name(_))
+            ) {
+                self.watching.retain(|folder| !event.paths.contains(folder));
+            }
             changed.extend(event.paths.into_iter().filter(|p| self.matters(p)));
         }
-        // A site folder created since (`templates/` for a first override) is watched from now on.
+        // A site folder created (`templates/` for a first override) or re-created since is watched
+        // from now on.
         self.watch_folders();
         changed.sort();
         changed.dedup();

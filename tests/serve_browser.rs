@@ -1,0 +1,140 @@
+//! `dostyk serve`'s live reload and build-error overlay in a real Chromium: starts a preview of
+//! a small project on 127.0.0.1 and runs `node tests/browser/live.mjs PREVIEW_URL PROJECT_ROOT
+//! ARTICLE`, which edits the article on disk and checks that the open page follows by itself
+//! (see the script for the steps). Screenshots of the overlay (`serve-overlay-375.png`,
+//! `serve-overlay-1280.png`) go to `target/screenshots/` (or `DOSTYK_SCREENSHOTS`).
+//!
+//! Needs what `tests/browser.rs` needs: `chromium` (`/usr/bin/chromium`, or `DOSTYK_CHROMIUM`),
+//! `node`, and `npm ci --prefix tests/browser`. Without them the test says what is missing and
+//! passes, unless `DOSTYK_REQUIRE_BROWSER=1` (CI), where a missing tool is a failure.
+
+mod common;
+
+use common::{ArticleSpec, Fixture};
+use dostyk::serve::{Preview, Report, ServeOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Served under a sub-path, as on GitHub Pages.
+const SITE: &str = r#"base_url = "https://example.org/REPO/"
+ui_languages = ["kk", "tg"]
+page_size = 20
+feed_length = 20
+landing_stories = 6
+
+[languages.kk]
+title = "Сынақ"
+description = "Сынақ сайты"
+
+[languages.tg]
+title = "Санҷиш"
+description = "Сомонаи санҷишӣ"
+"#;
+
+/// The article the script edits: Kazakh, its topics on line 6.
+const ARTICLE: &str = "content/articles/2025/su-kelisimi.md";
+
+#[test]
+fn live_reload_and_the_error_overlay_in_chromium() {
+    let root = common::repo_root();
+    let chromium =
+        std::env::var("DOSTYK_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    let mut missing = Vec::new();
+    if !Path::new(&chromium).is_file() {
+        missing.push(format!(
+            "Chromium at {chromium} (`apt-get install -y chromium`, or set DOSTYK_CHROMIUM)"
+        ));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        missing.push("`node` (Node.js 18 or newer) on the PATH".to_string());
+    }
+    if !root
+        .join("tests/browser/node_modules/playwright-core")
+        .is_dir()
+    {
+        missing
+            .push("tests/browser/node_modules (run `npm ci --prefix tests/browser`)".to_string());
+    }
+    if !missing.is_empty() {
+        let message = format!(
+            "SKIPPED: live-reload browser test not run; missing:\n  - {}",
+            missing.join("\n  - ")
+        );
+        if std::env::var("DOSTYK_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("{message}\n(DOSTYK_REQUIRE_BROWSER=1: the browser tests are required)");
+        }
+        // Straight to stderr, not through the test harness's capture: shown on every run.
+        let _ = writeln!(std::io::stderr(), "{message}");
+        return;
+    }
+
+    let fixture = Fixture::with_config(SITE);
+    fixture.write(
+        ARTICLE,
+        ArticleSpec::new("Су келісімі", "2025-08-27", "kk")
+            .topics(&["water"])
+            .text(),
+    );
+    fixture.article(
+        "2025/savdo.md",
+        ArticleSpec::new("Савдо", "2025-07-01", "tg").text(),
+    );
+    let reports = Arc::new(Mutex::new(Vec::new()));
+    let preview = Preview::start(
+        ServeOptions {
+            project: dostyk::Project::new(&fixture.root),
+            bind: "127.0.0.1:0".parse().unwrap(),
+            search: false,
+        },
+        {
+            let reports = reports.clone();
+            move |report: Report| {
+                reports
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(format!("{report:?}"));
+            }
+        },
+    )
+    .unwrap_or_else(|e| panic!("the preview starts:\n{e}"));
+    assert!(preview.live().status().is_ok());
+
+    let shots = std::env::var_os("DOSTYK_SCREENSHOTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target/screenshots"));
+    std::fs::create_dir_all(&shots).expect("screenshot folder");
+    println!("preview of {} at {}", fixture.root.display(), preview.url());
+
+    let output = Command::new("node")
+        .arg(root.join("tests/browser/live.mjs"))
+        .arg(preview.url())
+        .arg(&fixture.root)
+        .arg(ARTICLE)
+        .env("DOSTYK_CHROMIUM", &chromium)
+        .env("DOSTYK_SCREENSHOTS", &shots)
+        .current_dir(&root)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+    let reports = reports.lock().unwrap_or_else(PoisonError::into_inner);
+    assert!(
+        output.status.success(),
+        "the live-reload browser checks failed ({}); see the FAIL lines above. The preview \
+         reported:\n{reports:#?}",
+        output.status
+    );
+    // Each step moved the site on: the title, the error, the fix (which must reload, though
+    // the pages it builds are those already served before the error).
+    assert!(
+        reports
+            .iter()
+            .any(|r| r.starts_with("Failed") && r.contains("su-kelisimi.md")),
+        "{reports:#?}"
+    );
+    drop(reports);
+    preview.stop();
+}
