@@ -193,6 +193,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             let (bytes, files) = staging.size();
             staging.commit()?;
             timings.finish = finishing.elapsed();
+            let mut warnings = warnings;
+            warnings.extend(size_warning(
+                &options.project,
+                &site.config,
+                bytes,
+                site.articles.len(),
+            ));
             Ok(BuildReport {
                 articles: site.articles.len(),
                 stories: site.stories.len(),
@@ -291,6 +298,33 @@ fn fingerprint(bytes: &[u8]) -> String {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     format!("{:08x}", hash as u32)
+}
+
+/// A warning when the site passes 80% of what its host publishes, with the number of articles
+/// at which it will reach the limit, if the archive keeps its size per article.
+fn size_warning(
+    project: &Project,
+    config: &SiteConfig,
+    bytes: u64,
+    articles: usize,
+) -> Option<Diagnostic> {
+    let limit = config.size_limit;
+    if bytes * 5 < limit * 4 {
+        return None;
+    }
+    let mb = |b: u64| b / 1_000_000;
+    let per_article = bytes / articles.max(1) as u64;
+    let room = limit.saturating_sub(bytes) / per_article.max(1);
+    Some(Diagnostic::in_file(
+        &project.root.join("site.toml"),
+        format!(
+            "the site is {} MB, {}% of the {} MB its host publishes (size_limit_mb); at {} KB per article it has room for about {room} more articles",
+            mb(bytes),
+            bytes * 100 / limit.max(1),
+            mb(limit),
+            per_article / 1000,
+        ),
+    ))
 }
 
 /// A hash of a value's debug form: for configuration-like values whose every field matters.

@@ -29,6 +29,9 @@ pub struct SiteConfig {
     pub feed_length: usize,
     /// Stories per language column on the bilingual landing page.
     pub landing_stories: usize,
+    /// The most bytes the host publishes (`size_limit_mb`; GitHub Pages: 1 GB): a build warns
+    /// when the site passes 80% of it.
+    pub size_limit: u64,
 }
 
 /// One language the site's interface is written in.
@@ -53,6 +56,8 @@ struct RawConfig {
     feed_length: usize,
     #[serde(default = "default_landing_stories")]
     landing_stories: usize,
+    #[serde(default = "default_size_limit_mb")]
+    size_limit_mb: usize,
     #[serde(default)]
     languages: BTreeMap<String, RawLanguage>,
 }
@@ -81,6 +86,10 @@ fn default_feed_length() -> usize {
 fn default_landing_stories() -> usize {
     6
 }
+/// GitHub Pages publishes sites of at most 1 GB.
+fn default_size_limit_mb() -> usize {
+    1000
+}
 
 impl SiteConfig {
     /// Reads `site.toml` and the project's `i18n/` overrides. `base_url` replaces the file's.
@@ -108,6 +117,7 @@ impl SiteConfig {
             ("page_size", raw.page_size),
             ("feed_length", raw.feed_length),
             ("landing_stories", raw.landing_stories),
+            ("size_limit_mb", raw.size_limit_mb),
         ] {
             if value == 0 {
                 problems.push(Diagnostic::in_file(
@@ -146,6 +156,7 @@ impl SiteConfig {
             page_size: raw.page_size,
             feed_length: raw.feed_length,
             landing_stories: raw.landing_stories,
+            size_limit: raw.size_limit_mb as u64 * 1_000_000,
         })
     }
 

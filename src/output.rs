@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::fs::{File, TryLockError};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Where rendered files go: a folder on disk, or memory (the preview server).
@@ -70,6 +71,9 @@ pub struct Staging {
     target: PathBuf,
     /// Held until the staging folder is committed or abandoned (dropping it unlocks).
     _lock: File,
+    /// Bytes and files written, counted as they are written (every path is written once).
+    bytes: AtomicU64,
+    files: AtomicUsize,
 }
 
 /// What to do when another build holds the output folder.
@@ -105,6 +109,8 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             _lock: lock,
+            bytes: AtomicU64::new(0),
+            files: AtomicUsize::new(0),
         })
     }
 
@@ -120,21 +126,19 @@ impl Staging {
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         }
-        std::fs::write(&full, contents).map_err(|e| Error::io(&full, e))
+        std::fs::write(&full, contents).map_err(|e| Error::io(&full, e))?;
+        self.bytes
+            .fetch_add(contents.len() as u64, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Total bytes and files written so far.
     pub fn size(&self) -> (u64, usize) {
-        walkdir::WalkDir::new(&self.dir)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .fold((0, 0), |(bytes, files), e| {
-                (
-                    bytes + e.metadata().map(|m| m.len()).unwrap_or(0),
-                    files + 1,
-                )
-            })
+        (
+            self.bytes.load(Ordering::Relaxed),
+            self.files.load(Ordering::Relaxed),
+        )
     }
 
     /// Puts the new site in place of the old one: the old folder is moved aside, the new one
@@ -208,6 +212,8 @@ mod tests {
         assert!(staging.write("../evil.html", b"x").is_err());
         assert!(staging.write("/etc/passwd", b"x").is_err());
         assert!(staging.write("kk/ok.html", b"x").is_ok());
+        assert!(staging.write("kk/two.html", b"yz").is_ok());
+        assert_eq!(staging.size(), (3, 2), "refused writes are not counted");
         staging.abandon();
     }
 

@@ -346,3 +346,67 @@ fn the_404_page_speaks_both_ui_languages() {
         assert_eq!(link.value().attr("href"), Some(home));
     }
 }
+
+#[test]
+fn the_report_counts_what_was_written() {
+    let site = build_repo(SUB_BASE);
+    let files = snapshot(&site.out);
+    assert_eq!(site.report.files, files.len());
+    let bytes: u64 = files.values().map(|b| b.len() as u64).sum();
+    assert_eq!(site.report.bytes, bytes);
+    let html = files.keys().filter(|f| f.ends_with(".html")).count();
+    let feeds = files.keys().filter(|f| f.ends_with("feed.xml")).count();
+    assert_eq!(
+        site.report.pages,
+        html + feeds,
+        "pages are the HTML pages and the feeds"
+    );
+}
+
+#[test]
+fn a_site_near_its_hosts_size_limit_gets_a_warning() {
+    let site_toml = |limit: u64| {
+        SITE_TOML.replace(
+            "page_size = 20",
+            &format!("page_size = 20\nsize_limit_mb = {limit}"),
+        )
+    };
+    // One long article makes a site of several megabytes (its pages and every feed carry it).
+    let body = "Ұзын мәтін, сөз артынан сөз. ".repeat(8_000);
+    let build = |limit: Option<u64>| {
+        let fixture = match limit {
+            Some(limit) => Fixture::with_config(&site_toml(limit)),
+            None => Fixture::new(),
+        };
+        fixture.article(
+            "2025/a.md",
+            ArticleSpec::new("Альфа", "2025-08-27", "kk")
+                .body(&body)
+                .text(),
+        );
+        fixture.build_ok()
+    };
+    let report = build(None);
+    assert!(
+        report.warnings.is_empty(),
+        "1 GB is far: {:?}",
+        report.warnings
+    );
+    let bytes = report.bytes;
+    assert!(bytes > 3_000_000, "{bytes}");
+    let warning = |limit_mb: u64| {
+        build(Some(limit_mb))
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .find(|w| w.contains("size_limit_mb"))
+    };
+    // Past 80% of the limit: a warning naming site.toml and the room left.
+    let near = warning(bytes * 11 / 10 / 1_000_000).expect("a warning at 91%");
+    assert!(
+        near.contains("site.toml") && near.contains("more articles"),
+        "{near}"
+    );
+    // Below 80%: none.
+    assert_eq!(warning(bytes * 3 / 2 / 1_000_000), None);
+}
