@@ -2,6 +2,11 @@
 
 mod cmd;
 
+// The build allocates and frees millions of small strings (views, Pagefind's word lists)
+// from several threads; mimalloc does that markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use std::process::ExitCode;
 
