@@ -56,6 +56,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// When another build is writing `out`: wait for it, or fail with [`Error::Busy`].
     pub when_busy: WhenBusy,
+    /// Whether to build the search index (the search page then finds nothing without it).
+    pub search: bool,
 }
 
 /// What a successful build did.
@@ -187,7 +189,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &mut ArticleCache::default(),
     )?;
     let staging = Staging::new(&options.out, options.when_busy)?;
-    match write_site(&site, &templates, &options.project, &staging, &mut timings) {
+    match write_site(&site, &templates, options, &staging, &mut timings) {
         Ok(pages) => {
             let finishing = Instant::now();
             let (bytes, files) = staging.size();
@@ -223,15 +225,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 fn write_site(
     site: &Site,
     templates: &Templates,
-    project: &Project,
+    options: &BuildOptions,
     staging: &Staging,
     timings: &mut Timings,
 ) -> Result<usize> {
     let rendering = Instant::now();
-    let assets = write_static(project, site, staging)?;
+    let assets = write_static(&options.project, site, staging)?;
     let stats = render::render_site(site, templates, &assets, staging, render::Scope::All)
         .map_err(Error::Invalid)?;
     timings.render = rendering.elapsed();
+    if !options.search {
+        return Ok(stats.pages);
+    }
     let indexing = Instant::now();
     let languages: Vec<&str> = site
         .config

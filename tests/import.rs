@@ -175,6 +175,7 @@ fn the_five_texts_import_to_the_front_matter_content_has() {
         out,
         base_url: None,
         when_busy: dostyk::output::WhenBusy::Wait,
+        search: true,
     });
     assert!(
         report.is_ok(),

@@ -456,3 +456,23 @@ fn filters_narrow_the_results() {
             .contains(&"Тоҷикистон".into())
     );
 }
+
+#[test]
+fn no_search_builds_the_pages_without_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let report = dostyk::build(&dostyk::BuildOptions {
+        project: dostyk::Project::new(repo_root()),
+        out: out.clone(),
+        base_url: None,
+        when_busy: dostyk::output::WhenBusy::Wait,
+        search: false,
+    })
+    .unwrap();
+    assert!(!out.join("pagefind").exists());
+    assert!(
+        out.join("kk/search/index.html").is_file(),
+        "the search page is still there"
+    );
+    assert_eq!(report.timings.search, std::time::Duration::ZERO);
+}

@@ -340,6 +340,7 @@ fn fresh_build(fixture: &Fixture, base_url: &str) -> BTreeMap<String, Vec<u8>> {
         out: out.clone(),
         base_url: Some(base_url.to_string()),
         when_busy: dostyk::output::WhenBusy::Wait,
+        search: true,
     })
     .unwrap_or_else(|e| panic!("fresh build:\n{e}"));
     snapshot(&out)

@@ -70,6 +70,7 @@ fn fresh_build(fixture: &Fixture) -> BTreeMap<String, Vec<u8>> {
         out: out.clone(),
         base_url: None,
         when_busy: dostyk::output::WhenBusy::Wait,
+        search: true,
     })
     .unwrap_or_else(|e| panic!("fresh build:\n{e}"));
     without_search(snapshot(&out))

@@ -19,6 +19,9 @@ pub struct Args {
     /// Print the time each stage took.
     #[arg(long)]
     timings: bool,
+    /// Build no search index (the search pages then find nothing).
+    #[arg(long)]
+    no_search: bool,
 }
 
 pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
@@ -32,6 +35,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
         out: out.clone(),
         base_url: args.base_url,
         when_busy: WhenBusy::Refuse,
+        search: !args.no_search,
     };
     let mut result = dostyk::build(&options);
     if matches!(result, Err(dostyk::Error::Busy(_))) {

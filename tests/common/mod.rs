@@ -65,6 +65,7 @@ pub fn build_repo(base_url: &str) -> Built {
         out: out.clone(),
         base_url: Some(base_url.to_string()),
         when_busy: dostyk::output::WhenBusy::Wait,
+        search: true,
     })
     .unwrap_or_else(|e| panic!("the repository's content builds:\n{e}"));
     Built {
@@ -181,6 +182,7 @@ impl Fixture {
             out: self.out.clone(),
             base_url: base_url.map(str::to_string),
             when_busy: dostyk::output::WhenBusy::Wait,
+            search: true,
         })
     }
 
