@@ -172,6 +172,17 @@ def write_results(results, args, hugo_version):
                 per_stage = [stages(r["stdout"]) for r in runs[name]]
                 cells = [f"{statistics.median(s.get(stage, 0.0) for s in per_stage):.2f}" for stage in STAGES]
                 lines.append(f"| {size:,} | {name} | " + " | ".join(cells) + " |")
+    lines += ["", "## Site size and GitHub Pages' 1 GB", "",
+              "GitHub Pages publishes sites of at most 1 GB. At the size per article measured here (the",
+              "synthetic articles average 660 words, longer than most news items), the archive reaches it at:",
+              "", "| articles | MB written | KB per article | 1 GB reached at |", "|---:|---:|---:|---:|"]
+    for size, runs in results.items():
+        name = "dostyk+search" if "dostyk+search" in runs else "dostyk"
+        written = runs[name][-1]["bytes"]
+        per_article = written / size
+        label = "" if name == "dostyk+search" else " (without the search index)"
+        lines.append(f"| {size:,} | {written / 1e6:.0f}{label} | {per_article / 1e3:.1f} | "
+                     f"{int(1e9 / per_article):,} articles |")
     lines += ["", "![Build time against archive size](results.svg)", ""]
     with open(os.path.join(BENCH, "RESULTS.md"), "w") as f:
         f.write("\n".join(lines))
