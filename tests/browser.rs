@@ -22,39 +22,9 @@ const REPO: &str = "REPO";
 #[test]
 fn browser_tests_in_chromium() {
     let root = common::repo_root();
-    let chromium =
-        std::env::var("DOSTYK_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
-    let mut missing = Vec::new();
-    if !Path::new(&chromium).is_file() {
-        missing.push(format!(
-            "Chromium at {chromium} (`apt-get install -y chromium`, or set DOSTYK_CHROMIUM)"
-        ));
-    }
-    if Command::new("node").arg("--version").output().is_err() {
-        missing.push("`node` (Node.js 18 or newer) on the PATH".to_string());
-    }
-    if !root
-        .join("tests/browser/node_modules/playwright-core")
-        .is_dir()
-        || !root
-            .join("tests/browser/node_modules/@axe-core/playwright")
-            .is_dir()
-    {
-        missing
-            .push("tests/browser/node_modules (run `npm ci --prefix tests/browser`)".to_string());
-    }
-    if !missing.is_empty() {
-        let message = format!(
-            "SKIPPED: browser tests not run; missing:\n  - {}",
-            missing.join("\n  - ")
-        );
-        if std::env::var("DOSTYK_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("{message}\n(DOSTYK_REQUIRE_BROWSER=1: the browser tests are required)");
-        }
-        // Straight to stderr, not through the test harness's capture: shown on every run.
-        let _ = writeln!(std::io::stderr(), "{message}");
+    let Some(chromium) = common::browser_tools("browser tests") else {
         return;
-    }
+    };
 
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
     let port = listener.local_addr().expect("local address").port();

@@ -20,63 +20,10 @@ use std::net::{SocketAddr, TcpStream};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-/// Served under a sub-path, with small pages so that a date change moves stories across pages.
-const SITE: &str = r#"base_url = "http://127.0.0.1:8000/REPO/"
-ui_languages = ["kk", "tg"]
-page_size = 2
-feed_length = 3
-landing_stories = 2
-
-[languages.kk]
-title = "Сынақ"
-description = "Сынақ сайты"
-
-[languages.tg]
-title = "Санҷиш"
-description = "Сомонаи санҷишӣ"
-"#;
-
 /// How long anything the server should do by itself may take.
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// How often the status is asked for while waiting.
 const POLL: Duration = Duration::from_millis(15);
-
-/// The articles of `tests/session.rs`: two versions of one story, other languages, a link
-/// between articles and a code block.
-fn project() -> Fixture {
-    let fixture = Fixture::with_config(SITE);
-    let articles = [
-        (
-            "2025/alpha.md",
-            ArticleSpec::new("Альфа", "2025-08-27", "kk").story("talks"),
-        ),
-        (
-            "2025/alfa-tg.md",
-            ArticleSpec::new("Алфа", "2025-08-27", "tg").story("talks"),
-        ),
-        (
-            "2025/beta.md",
-            ArticleSpec::new("Бета", "2025-07-01", "kk").topics(&["water"]),
-        ),
-        (
-            "2024/gamma.md",
-            ArticleSpec::new("Гамма", "2024-03-05", "tg").countries(&["uzbekistan"]),
-        ),
-        (
-            "2024/delta.md",
-            ArticleSpec::new("Дельта", "2024-01-15", "uz"),
-        ),
-        (
-            "2023/epsilon.md",
-            ArticleSpec::new("Эпсилон", "2023-11-30", "kk")
-                .body("See [Alpha](../2025/alpha.md).\n\n```toml\na = 1\n```\n"),
-        ),
-    ];
-    for (rel, spec) in articles {
-        fixture.article(rel, spec.text());
-    }
-    fixture
-}
 
 fn edit(fixture: &Fixture, rel: &str, from: &str, to: &str) {
     let path = fixture.path(rel);
@@ -681,7 +628,7 @@ const EDITS: &[Edit] = &[
 #[test]
 fn after_every_kind_of_edit_the_served_site_is_a_fresh_build() {
     let started = Instant::now();
-    let fixture = project();
+    let fixture = preview_project();
     let server = Server::start(&fixture);
     let mut generation = server.settles_to_fresh_build(&fixture, 0, "first build");
     println!("first build served in {:?}", started.elapsed());
@@ -741,7 +688,7 @@ fn after_every_kind_of_edit_the_served_site_is_a_fresh_build() {
 #[test]
 fn a_broken_edit_shows_its_error_and_keeps_the_last_good_site() {
     let started = Instant::now();
-    let fixture = project();
+    let fixture = preview_project();
     let server = Server::start(&fixture);
     let mut generation = server.settles_to_fresh_build(&fixture, 0, "first build");
     let mut events = Events::open(&server);
@@ -883,7 +830,7 @@ fn a_broken_edit_shows_its_error_and_keeps_the_last_good_site() {
 
 #[test]
 fn a_project_broken_from_the_start_is_served_once_fixed() {
-    let fixture = project();
+    let fixture = preview_project();
     let rel = "content/articles/2025/beta.md";
     edit(&fixture, rel, "topics = [\"water\"]", "topics = [\"watr\"]");
     let server = Server::start(&fixture);

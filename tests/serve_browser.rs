@@ -12,8 +12,7 @@ mod common;
 
 use common::{ArticleSpec, Fixture};
 use dostyk::serve::{Preview, Report, ServeOptions};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -39,36 +38,9 @@ const ARTICLE: &str = "content/articles/2025/su-kelisimi.md";
 #[test]
 fn live_reload_and_the_error_overlay_in_chromium() {
     let root = common::repo_root();
-    let chromium =
-        std::env::var("DOSTYK_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
-    let mut missing = Vec::new();
-    if !Path::new(&chromium).is_file() {
-        missing.push(format!(
-            "Chromium at {chromium} (`apt-get install -y chromium`, or set DOSTYK_CHROMIUM)"
-        ));
-    }
-    if Command::new("node").arg("--version").output().is_err() {
-        missing.push("`node` (Node.js 18 or newer) on the PATH".to_string());
-    }
-    if !root
-        .join("tests/browser/node_modules/playwright-core")
-        .is_dir()
-    {
-        missing
-            .push("tests/browser/node_modules (run `npm ci --prefix tests/browser`)".to_string());
-    }
-    if !missing.is_empty() {
-        let message = format!(
-            "SKIPPED: live-reload browser test not run; missing:\n  - {}",
-            missing.join("\n  - ")
-        );
-        if std::env::var("DOSTYK_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("{message}\n(DOSTYK_REQUIRE_BROWSER=1: the browser tests are required)");
-        }
-        // Straight to stderr, not through the test harness's capture: shown on every run.
-        let _ = writeln!(std::io::stderr(), "{message}");
+    let Some(chromium) = common::browser_tools("live-reload browser test") else {
         return;
-    }
+    };
 
     let fixture = Fixture::with_config(SITE);
     fixture.write(

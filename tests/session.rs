@@ -10,57 +10,6 @@ use common::*;
 use dostyk::session::{Files, Session};
 use std::collections::BTreeMap;
 
-/// Small pages, so that a date change moves stories across pages.
-const SITE: &str = r#"base_url = "http://127.0.0.1:8000/REPO/"
-ui_languages = ["kk", "tg"]
-page_size = 2
-feed_length = 3
-landing_stories = 2
-
-[languages.kk]
-title = "Сынақ"
-description = "Сынақ сайты"
-
-[languages.tg]
-title = "Санҷиш"
-description = "Сомонаи санҷишӣ"
-"#;
-
-fn project() -> Fixture {
-    let fixture = Fixture::with_config(SITE);
-    let articles = [
-        (
-            "2025/alpha.md",
-            ArticleSpec::new("Альфа", "2025-08-27", "kk").story("talks"),
-        ),
-        (
-            "2025/alfa-tg.md",
-            ArticleSpec::new("Алфа", "2025-08-27", "tg").story("talks"),
-        ),
-        (
-            "2025/beta.md",
-            ArticleSpec::new("Бета", "2025-07-01", "kk").topics(&["water"]),
-        ),
-        (
-            "2024/gamma.md",
-            ArticleSpec::new("Гамма", "2024-03-05", "tg").countries(&["uzbekistan"]),
-        ),
-        (
-            "2024/delta.md",
-            ArticleSpec::new("Дельта", "2024-01-15", "uz"),
-        ),
-        (
-            "2023/epsilon.md",
-            ArticleSpec::new("Эпсилон", "2023-11-30", "kk")
-                .body("See [Alpha](../2025/alpha.md).\n\n```toml\na = 1\n```\n"),
-        ),
-    ];
-    for (rel, spec) in articles {
-        fixture.article(rel, spec.text());
-    }
-    fixture
-}
-
 /// The site as a fresh build writes it, without its search index.
 fn fresh_build(fixture: &Fixture) -> BTreeMap<String, Vec<u8>> {
     let out = fixture.dir.path().join("fresh");
@@ -120,7 +69,7 @@ fn edit(fixture: &Fixture, rel: &str, from: &str, to: &str) {
 
 #[test]
 fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_writes() {
-    let fixture = project();
+    let fixture = preview_project();
     let mut session = Session::new(dostyk::Project::new(&fixture.root), None);
     let all = rebuild_matches(&mut session, &fixture, "first build");
     assert!(all > 40, "the first rebuild renders every page: {all}");
@@ -233,7 +182,7 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_writes() {
 
 #[test]
 fn a_broken_edit_fails_and_the_fix_builds_again() {
-    let fixture = project();
+    let fixture = preview_project();
     let mut session = Session::new(dostyk::Project::new(&fixture.root), None);
     rebuild_matches(&mut session, &fixture, "first build");
     edit(

@@ -911,3 +911,101 @@ pub fn front_matter(path: &Path) -> toml::Table {
         .unwrap();
     toml::from_str(inner).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
+
+// ---------------------------------------------------------------------------------------------
+// The preview tests' project
+// ---------------------------------------------------------------------------------------------
+
+/// The project the preview tests edit: served under a sub-path, with small pages so that a
+/// date change moves stories across pages; two versions of one story, other languages, a link
+/// between articles and a code block.
+const PREVIEW_SITE: &str = r#"base_url = "http://127.0.0.1:8000/REPO/"
+ui_languages = ["kk", "tg"]
+page_size = 2
+feed_length = 3
+landing_stories = 2
+
+[languages.kk]
+title = "Сынақ"
+description = "Сынақ сайты"
+
+[languages.tg]
+title = "Санҷиш"
+description = "Сомонаи санҷишӣ"
+"#;
+
+pub fn preview_project() -> Fixture {
+    let fixture = Fixture::with_config(PREVIEW_SITE);
+    let articles = [
+        (
+            "2025/alpha.md",
+            ArticleSpec::new("Альфа", "2025-08-27", "kk").story("talks"),
+        ),
+        (
+            "2025/alfa-tg.md",
+            ArticleSpec::new("Алфа", "2025-08-27", "tg").story("talks"),
+        ),
+        (
+            "2025/beta.md",
+            ArticleSpec::new("Бета", "2025-07-01", "kk").topics(&["water"]),
+        ),
+        (
+            "2024/gamma.md",
+            ArticleSpec::new("Гамма", "2024-03-05", "tg").countries(&["uzbekistan"]),
+        ),
+        (
+            "2024/delta.md",
+            ArticleSpec::new("Дельта", "2024-01-15", "uz"),
+        ),
+        (
+            "2023/epsilon.md",
+            ArticleSpec::new("Эпсилон", "2023-11-30", "kk")
+                .body("See [Alpha](../2025/alpha.md).\n\n```toml\na = 1\n```\n"),
+        ),
+    ];
+    for (rel, spec) in articles {
+        fixture.article(rel, spec.text());
+    }
+    fixture
+}
+
+/// Whether the browser tests can run: Debian's Chromium (or `DOSTYK_CHROMIUM`), Node.js and
+/// `tests/browser/node_modules`. When something is missing, says so on stderr (shown on every
+/// run) and returns `None`, unless `DOSTYK_REQUIRE_BROWSER=1` (as in CI): then it fails.
+/// Returns the Chromium to use.
+pub fn browser_tools(what: &str) -> Option<String> {
+    use std::io::Write as _;
+    let chromium =
+        std::env::var("DOSTYK_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    let modules = repo_root().join("tests/browser/node_modules");
+    let mut missing = Vec::new();
+    if !Path::new(&chromium).is_file() {
+        missing.push(format!(
+            "Chromium at {chromium} (`apt-get install -y chromium`, or set DOSTYK_CHROMIUM)"
+        ));
+    }
+    if std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        missing.push("`node` (Node.js 18 or newer) on the PATH".to_string());
+    }
+    if !modules.join("playwright-core").is_dir() || !modules.join("@axe-core/playwright").is_dir() {
+        missing
+            .push("tests/browser/node_modules (run `npm ci --prefix tests/browser`)".to_string());
+    }
+    if missing.is_empty() {
+        return Some(chromium);
+    }
+    let message = format!(
+        "SKIPPED: {what} not run; missing:\n  - {}",
+        missing.join("\n  - ")
+    );
+    if std::env::var("DOSTYK_REQUIRE_BROWSER").as_deref() == Ok("1") {
+        panic!("{message}\n(DOSTYK_REQUIRE_BROWSER=1: the browser tests are required)");
+    }
+    // Straight to stderr, not through the test harness's capture: shown on every run.
+    let _ = writeln!(std::io::stderr(), "{message}");
+    None
+}
