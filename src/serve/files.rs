@@ -3,9 +3,7 @@
 //! The preview never reads the disk while answering a request: every lookup is a key of this
 //! map, so nothing outside the built site can be served, whatever the request path says.
 
-use crate::error::{Error, Result};
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 /// One built site, immutable: output-relative path (`kk/index.html`, `style.css`,
@@ -18,34 +16,6 @@ pub struct SiteFiles {
 impl SiteFiles {
     pub fn new(files: HashMap<String, Arc<[u8]>>) -> SiteFiles {
         SiteFiles { files }
-    }
-
-    /// Reads a built output folder into memory, once, so that serving never touches the disk.
-    /// Symbolic links are not followed: the site is what the build wrote, nothing it points to.
-    pub fn read_dir(root: &Path) -> Result<SiteFiles> {
-        let mut files = HashMap::new();
-        for entry in walkdir::WalkDir::new(root).follow_links(false) {
-            let entry = entry.map_err(|e| {
-                let path = e.path().unwrap_or(root).to_path_buf();
-                Error::io(path, e.into())
-            })?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let path = entry.path();
-            let key = output_key(root, path).ok_or_else(|| {
-                Error::io(
-                    path,
-                    std::io::Error::new(
-                        std::io::ErrorKind::InvalidData,
-                        "file name is not UTF-8: the site cannot link to it",
-                    ),
-                )
-            })?;
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            files.insert(key, Arc::from(bytes));
-        }
-        Ok(SiteFiles::new(files))
     }
 
     pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
@@ -81,13 +51,6 @@ impl FromIterator<(String, Arc<[u8]>)> for SiteFiles {
     fn from_iter<I: IntoIterator<Item = (String, Arc<[u8]>)>>(iter: I) -> SiteFiles {
         SiteFiles::new(iter.into_iter().collect())
     }
-}
-
-/// `kk/index.html` for `ROOT/kk/index.html`: `/`-separated whatever the platform.
-fn output_key(root: &Path, path: &Path) -> Option<String> {
-    let relative = path.strip_prefix(root).ok()?;
-    let parts: Option<Vec<&str>> = relative.iter().map(|part| part.to_str()).collect();
-    Some(parts?.join("/"))
 }
 
 /// The Content-Type of a site file, from its name. Text types say UTF-8: every text file the
@@ -198,20 +161,5 @@ mod tests {
         for (path, expected) in cases {
             assert_eq!(content_type(path), expected, "{path}");
         }
-    }
-
-    #[test]
-    fn reads_a_built_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("kk/articles/a")).unwrap();
-        std::fs::write(dir.path().join("kk/articles/a/index.html"), "<p>a</p>").unwrap();
-        std::fs::write(dir.path().join(".nojekyll"), "").unwrap();
-        let files = SiteFiles::read_dir(dir.path()).unwrap();
-        assert_eq!(files.len(), 2);
-        assert_eq!(
-            &**files.get("kk/articles/a/index.html").unwrap(),
-            b"<p>a</p>"
-        );
-        assert!(files.contains(".nojekyll"));
     }
 }
