@@ -7,7 +7,7 @@ use super::links::SiteLinks;
 use super::memo::{Memo, combine};
 use super::routes::list_routes;
 use super::search_page::search_view;
-use super::sitemap::{robots, sitemap};
+use super::sitemap::{robots, sitemaps};
 use super::structured::{self, NewsArticle};
 use super::templates::Templates;
 use super::views::{Assets, HrefLang, Link, StoryCard, ViewBuilder};
@@ -121,13 +121,11 @@ pub fn render_site(
         .collect();
     problems.extend(page_problems);
 
-    let extra = [
-        ("sitemap.xml", sitemap(site, &routes)),
-        ("robots.txt", robots(&site.config)),
-        (".nojekyll", String::new()),
-    ];
+    let mut extra = sitemaps(site, &routes);
+    extra.push(("robots.txt".into(), robots(&site.config)));
+    extra.push((".nojekyll".into(), String::new()));
     for (path, text) in extra {
-        if let Err(e) = out.write(path, text.as_bytes()) {
+        if let Err(e) = out.write(&path, text.as_bytes()) {
             problems.extend(e.diagnostics());
         }
     }

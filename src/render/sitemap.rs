@@ -1,17 +1,59 @@
-//! `sitemap.xml` with hreflang alternates, and `robots.txt` pointing at it.
+//! `sitemap.xml` with hreflang alternates, and `robots.txt` pointing at it. A site with more
+//! pages than one sitemap may list gets numbered sitemaps, which `sitemap.xml` indexes.
 
 use crate::config::SiteConfig;
 use crate::model::{Route, Site};
 use std::fmt::Write;
 
-/// One sitemap entry per HTML page and UI language, each listing all its language versions.
-/// An article is listed once, at its canonical URL, with its story's other languages: its copy
-/// in the other UI tree defers to that URL and does not belong in a sitemap.
-pub fn sitemap(site: &Site, routes: &[(Route, Option<String>)]) -> String {
-    let config = &site.config;
+/// The most URLs one sitemap file may list (the sitemaps.org protocol; 50 MB is the other
+/// limit, which 50,000 of dostyk's entries stay far below).
+const MAX_URLS: usize = 50_000;
+
+/// The sitemap files, by output path: `sitemap.xml` alone, or as the index of `sitemap-1.xml`,
+/// `sitemap-2.xml` … when the site has more than [`MAX_URLS`] pages.
+pub fn sitemaps(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<(String, String)> {
+    split(&entries(site, routes), &site.config.base_url, MAX_URLS)
+}
+
+fn split(entries: &[String], base_url: &str, max_urls: usize) -> Vec<(String, String)> {
+    if entries.len() <= max_urls {
+        return vec![("sitemap.xml".into(), urlset(entries))];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::new();
+    for (i, chunk) in entries.chunks(max_urls).enumerate() {
+        let name = format!("sitemap-{}.xml", i + 1);
+        let _ = writeln!(
+            index,
+            "<sitemap><loc>{}</loc></sitemap>",
+            escape(&format!("{base_url}{name}"))
+        );
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".into(), index));
+    files
+}
+
+fn urlset(entries: &[String]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
+    for entry in entries {
+        xml.push_str(entry);
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// One sitemap entry per HTML page and UI language, each listing all its language versions.
+/// An article is listed once, at its canonical URL, with its story's other languages: its copy
+/// in the other UI tree defers to that URL and does not belong in a sitemap.
+fn entries(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<String> {
+    let config = &site.config;
+    let mut xml = Vec::new();
     let url = |route: &Route, lang: &str| format!("{}{}", config.base_url, route.path(lang));
     for (route, lastmod) in routes {
         match route {
@@ -56,11 +98,16 @@ pub fn sitemap(site: &Site, routes: &[(Route, Option<String>)]) -> String {
         let date = article.date.to_string();
         entry(&mut xml, &article_url(index), Some(&date), &alternates);
     }
-    xml.push_str("</urlset>\n");
     xml
 }
 
-fn entry(xml: &mut String, loc: &str, lastmod: Option<&str>, alternates: &[(&str, String)]) {
+fn entry(
+    entries: &mut Vec<String>,
+    loc: &str,
+    lastmod: Option<&str>,
+    alternates: &[(&str, String)],
+) {
+    let mut xml = String::new();
     let _ = write!(xml, "<url><loc>{}</loc>", escape(loc));
     if let Some(lastmod) = lastmod {
         let _ = write!(xml, "<lastmod>{lastmod}</lastmod>");
@@ -73,6 +120,7 @@ fn entry(xml: &mut String, loc: &str, lastmod: Option<&str>, alternates: &[(&str
         );
     }
     xml.push_str("</url>\n");
+    entries.push(xml);
 }
 
 pub fn robots(config: &SiteConfig) -> String {
@@ -84,4 +132,46 @@ pub fn robots(config: &SiteConfig) -> String {
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn past_the_limit_sitemap_xml_indexes_numbered_sitemaps() {
+        let entries: Vec<String> = (0..5)
+            .map(|i| format!("<url><loc>u{i}</loc></url>\n"))
+            .collect();
+        let one = split(&entries, "https://x.org/r/", 5);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, "sitemap.xml");
+        assert_eq!(one[0].1.matches("<url>").count(), 5);
+
+        let files = split(&entries, "https://x.org/r/", 2);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        let index = &files[0].1;
+        assert!(index.contains("<sitemapindex"), "{index}");
+        for name in &names[1..] {
+            assert!(
+                index.contains(&format!("<loc>https://x.org/r/{name}</loc>")),
+                "{index}"
+            );
+        }
+        let counts: Vec<usize> = files[1..]
+            .iter()
+            .map(|(_, xml)| xml.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [2, 2, 1], "every entry once, in order");
+        assert!(files[3].1.contains("<loc>u4</loc>"));
+    }
 }
