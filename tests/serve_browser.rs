@@ -16,22 +16,6 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::{Arc, Mutex, PoisonError};
 
-/// Served under a sub-path, as on GitHub Pages.
-const SITE: &str = r#"base_url = "https://example.org/REPO/"
-ui_languages = ["kk", "tg"]
-page_size = 20
-feed_length = 20
-landing_stories = 6
-
-[languages.kk]
-title = "Сынақ"
-description = "Сынақ сайты"
-
-[languages.tg]
-title = "Санҷиш"
-description = "Сомонаи санҷишӣ"
-"#;
-
 /// The article the script edits: Kazakh, its topics on line 6.
 const ARTICLE: &str = "content/articles/2025/su-kelisimi.md";
 
@@ -42,7 +26,10 @@ fn live_reload_and_the_error_overlay_in_chromium() {
         return;
     };
 
-    let fixture = Fixture::with_config(SITE);
+    // Served under a sub-path, as on GitHub Pages.
+    let fixture = Fixture::with_config(
+        &common::SITE_TOML.replace("http://127.0.0.1:8000/", "https://example.org/REPO/"),
+    );
     fixture.write(
         ARTICLE,
         ArticleSpec::new("Су келісімі", "2025-08-27", "kk")
