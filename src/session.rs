@@ -202,6 +202,7 @@ fn card(article: &Article) -> u64 {
         source,
         body: _,
         body_line: _,
+        may_link_articles: _,
         summary,
     } = article;
     (

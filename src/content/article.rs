@@ -32,6 +32,9 @@ pub struct Article {
     pub body: String,
     /// 1-based line of the file on which `body` starts, for messages about the text.
     pub body_line: usize,
+    /// Whether the body may link other articles' files (it mentions `.md`): only then does
+    /// its HTML depend on other articles' slugs. Decided once, when the file is read.
+    pub may_link_articles: bool,
     /// Plain-text summary for lists, feeds and descriptions.
     pub summary: String,
 }
@@ -253,6 +256,7 @@ impl Article {
                     url: source.url.filter(|u| !u.trim().is_empty()),
                     photo: source.photo.filter(|p| !p.trim().is_empty()),
                 },
+                may_link_articles: body.contains(".md"),
                 body,
                 body_line: split.body_line,
             },

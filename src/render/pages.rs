@@ -386,7 +386,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|&v| memo.cards[v]),
         );
-        if self.site.articles[index].body.contains(".md") {
+        if self.site.articles[index].may_link_articles {
             parts.push(memo.links);
         }
         combine(&parts)
@@ -404,7 +404,7 @@ impl<'a> Renderer<'a> {
             return render();
         };
         let mut key = vec![memo.stamps[index]];
-        if article.body.contains(".md") {
+        if article.may_link_articles {
             key.push(memo.links);
         }
         let key = combine(&key);

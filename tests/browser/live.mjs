@@ -16,7 +16,7 @@
 // ARTICLE as it found it. Environment: DOSTYK_CHROMIUM (default /usr/bin/chromium),
 // DOSTYK_SCREENSHOTS (default target/screenshots).
 
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -26,7 +26,6 @@ if (!previewArg || !root || !article) {
   process.exit(2);
 }
 const PREVIEW = previewArg.endsWith('/') ? previewArg : `${previewArg}/`;
-const EXECUTABLE = process.env.DOSTYK_CHROMIUM || '/usr/bin/chromium';
 const SHOTS = process.env.DOSTYK_SCREENSHOTS || 'target/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 // How long the page may take to follow an edit on disk.
@@ -112,20 +111,7 @@ const overlay = () => {
   return o && { text: o.innerText, tag: o.tagName, parent: o.parentElement?.tagName };
 };
 
-const browser = await chromium.launch({
-  executablePath: EXECUTABLE,
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 context.setDefaultTimeout(FOLLOW_MS);
 const page = await context.newPage();

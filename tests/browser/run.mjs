@@ -8,7 +8,7 @@
 // Environment: DOSTYK_CHROMIUM, the browser (default /usr/bin/chromium); DOSTYK_BROWSER_JOBS, checks
 // run at once (default 4); DOSTYK_BROWSER_TIMING=1 prints each check's time.
 
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,6 @@ if (!baseArg || !shotDir) {
 }
 const BASE = baseArg.endsWith('/') ? baseArg : `${baseArg}/`;
 const BASE_PATH = new URL(BASE).pathname; // e.g. /REPO/
-const EXECUTABLE = process.env.DOSTYK_CHROMIUM || '/usr/bin/chromium';
 mkdirSync(shotDir, { recursive: true });
 
 // A hard limit, so that a hung browser never hangs `cargo test`.
@@ -59,20 +58,7 @@ const PAGES = [
   { name: '404', path: 'no-such-page/', status: 404 },
 ];
 
-const browser = await chromium.launch({
-  executablePath: EXECUTABLE,
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launch();
 
 let failures = 0;
 let passes = 0;
