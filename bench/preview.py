@@ -10,7 +10,8 @@ Generates the corpus with bench/gen_corpus.py (seed 42) into bench/work/ (reused
 runs), builds dostyk in release mode, starts `dostyk serve --no-search --port 0` on it, and
 edits one article's body (after its summary: only its own pages change) and its title (every
 list showing it changes). Polls the article page every 2 ms until it carries the edit.
-Prints the median, minimum and maximum per kind, and the rebuild times dostyk reports.
+Prints the median, minimum and maximum per kind, and the rebuild times dostyk reports, in
+total and per stage.
 Only the standard library is used.
 """
 import argparse
@@ -57,7 +58,8 @@ def main():
     server = subprocess.Popen(
         [os.path.join(ROOT, "target", "release", "dostyk"), "--root", ROOT, "serve",
          "--port", "0", "--no-search", "--content", content],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "DOSTYK_TIMINGS": "1"})
     lines = []
     url_ready = threading.Event()
     url = {}
@@ -121,6 +123,14 @@ def main():
         print()
         print(f"rebuild time dostyk reports: median {statistics.median(rebuilds):.0f} ms "
               f"(min {min(rebuilds)}, max {max(rebuilds)}) over {len(rebuilds)} rebuilds")
+    # With DOSTYK_TIMINGS set, each rebuild is followed by its stage times.
+    stages = [m.groups() for l in lines[1:]
+              for m in [re.search(r"load (\d+) ms, model (\d+) ms, render (\d+) ms, finish (\d+) ms", l)]
+              if m]
+    if stages[1:]:
+        medians = [statistics.median(int(s[i]) for s in stages[1:]) for i in range(4)]
+        print("stage medians: " + ", ".join(
+            f"{name} {ms:.0f} ms" for name, ms in zip(("load", "model", "render", "finish"), medians)))
 
 
 if __name__ == "__main__":

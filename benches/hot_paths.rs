@@ -22,7 +22,7 @@ use dostyk::session::Session;
 use dostyk::{Project, build, content, markdown};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime};
 
 #[global_allocator]
@@ -150,16 +150,50 @@ mod render_site {
     }
 }
 
+/// The search index: one article's text read as Pagefind reads a page, and the index of the
+/// whole site (both UI trees), written into an output that keeps nothing.
+mod search_index {
+    use super::*;
+    use dostyk::search;
+
+    #[divan::bench]
+    fn article_text(bencher: Bencher) {
+        let article = &corpus().typical;
+        let html = markdown::render(&article.body);
+        let corpus = search::Corpus::new("kk");
+        bencher
+            .counter(BytesCount::of_str(&html))
+            .bench(|| corpus.text(black_box(&article.title), black_box(&html)));
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 1)]
+    fn whole_index_1000(bencher: Bencher) {
+        let corpus = corpus();
+        bencher.counter(ItemsCount::new(ARTICLES)).bench_local(|| {
+            let corpora = render::search_corpora(&corpus.site, &assets());
+            search::write_index(&corpora, &Discard).expect("the index is written")
+        });
+    }
+}
+
 /// The preview server's rebuild of the 1,000-article project after one article file changed:
 /// the changed file is read again, its pages and those listing it are rendered, the rest kept.
 mod preview_rebuild {
     use super::*;
 
-    /// Nothing changed: what every rebuild pays (stat every file, model, page signatures).
+    /// Nothing changed, and the rebuild is not told so: it stats every file.
     #[divan::bench(sample_count = 50, sample_size = 1)]
     fn unchanged(bencher: Bencher) {
         let mut session = started_session();
         bencher.bench_local(|| session.rebuild().expect("the site rebuilds"));
+    }
+
+    /// Nothing changed, as the preview's watcher tells it: what every rebuild pays (model,
+    /// page signatures).
+    #[divan::bench(sample_count = 50, sample_size = 1)]
+    fn unchanged_told(bencher: Bencher) {
+        let mut session = started_session();
+        bencher.bench_local(|| session.rebuild_after(&[]).expect("the site rebuilds"));
     }
 
     /// A sentence added at the end of one article: its own pages change, lists do not.
@@ -177,7 +211,8 @@ mod preview_rebuild {
     }
 
     /// Benchmarks a rebuild after each edit `edit(original text, edit number)` of the typical
-    /// article's file; the file is restored afterwards.
+    /// article's file, told which file changed (as the preview's watcher tells it); the file
+    /// is restored afterwards.
     fn rebuild_after(bencher: Bencher, edit: impl Fn(&str, u64) -> String) {
         let corpus = corpus();
         let path = &corpus.typical.path;
@@ -196,7 +231,10 @@ mod preview_rebuild {
             write_settled(path, &edit(&original, edits), edits);
         };
         apply();
-        let first = session.rebuild().expect("the edited site rebuilds");
+        let changed = [path.clone()];
+        let first = session
+            .rebuild_after(&changed)
+            .expect("the edited site rebuilds");
         assert!(
             first.rendered > 0 && first.kept > first.rendered,
             "an edit re-renders a few pages: {} rendered, {} kept",
@@ -204,9 +242,11 @@ mod preview_rebuild {
             first.kept
         );
         // Divan makes the inputs of a sample before running it: one edit, one rebuild.
-        bencher
-            .with_inputs(apply)
-            .bench_local_values(|()| session.rebuild().expect("the edited site rebuilds"));
+        bencher.with_inputs(apply).bench_local_values(|()| {
+            session
+                .rebuild_after(&changed)
+                .expect("the edited site rebuilds")
+        });
     }
 
     /// A session that has built the whole site once.
@@ -236,13 +276,13 @@ struct Corpus {
     project: Project,
     taxonomy: dostyk::taxonomy::Taxonomy,
     /// The articles as loaded, before the model sorts them.
-    loaded: Vec<Article>,
+    loaded: Vec<Arc<Article>>,
     site: Site,
     templates: Templates,
     /// An article with paragraphs, a heading, a list and a quote, and no code.
-    typical: Article,
+    typical: Arc<Article>,
     /// An article with a fenced code block.
-    with_code: Article,
+    with_code: Arc<Article>,
 }
 
 static CORPUS: OnceLock<Corpus> = OnceLock::new();

@@ -99,18 +99,21 @@ pub fn load_site(
         base_url,
         &mut Timings::default(),
         &mut ArticleCache::default(),
+        None,
     )
 }
 
-/// [`load_site`], reading only the articles that changed since `cache` last saw them.
+/// [`load_site`], reading only the articles that changed since `cache` last saw them: those
+/// under the paths `changed` names when given (see [`ArticleCache::load_changed`]).
 pub(crate) fn load_site_cached(
     project: &Project,
     base_url: Option<&str>,
     timings: &mut Timings,
     cache: &mut ArticleCache,
+    changed: Option<&[PathBuf]>,
 ) -> Result<(Site, Templates, Vec<Diagnostic>)> {
     let started = Instant::now();
-    let parts = load_parts(project, base_url, cache);
+    let parts = load_parts(project, base_url, cache, changed);
     match parts {
         Parts {
             templates: Some(templates),
@@ -149,6 +152,7 @@ pub(crate) fn load_parts(
     project: &Project,
     base_url: Option<&str>,
     cache: &mut ArticleCache,
+    changed: Option<&[PathBuf]>,
 ) -> Parts {
     let mut problems = Vec::new();
     let templates = Templates::load(&project.templates())
@@ -163,10 +167,11 @@ pub(crate) fn load_parts(
             .ok()
     });
     let articles = taxonomy.as_ref().map(|taxonomy| {
-        cache.load(
+        cache.load_changed(
             &project.content.join("articles"),
             taxonomy,
             hash_debug(taxonomy),
+            changed,
         )
     });
     Parts {
@@ -187,6 +192,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         options.base_url.as_deref(),
         &mut timings,
         &mut ArticleCache::default(),
+        None,
     )?;
     let staging = Staging::new(&options.out, options.when_busy)?;
     match write_site(&site, &templates, options, &staging, &mut timings) {
@@ -238,13 +244,7 @@ fn write_site(
         return Ok(stats.pages);
     }
     let indexing = Instant::now();
-    let languages: Vec<&str> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
-    search::write_index(search::Pages::Folder(staging.dir()), &languages, staging)?;
+    search::write_index(&render::search_corpora(site, &assets), staging)?;
     timings.search = indexing.elapsed();
     Ok(stats.pages)
 }
@@ -252,6 +252,16 @@ fn write_site(
 /// Copies the built-in and the project's static files and the generated highlighting
 /// stylesheet; returns their versioned URLs.
 pub(crate) fn write_static(project: &Project, site: &Site, out: &dyn Output) -> Result<Assets> {
+    let files = static_files(project)?;
+    for (name, bytes) in &files {
+        out.write(name, bytes)?;
+    }
+    Ok(assets(&files, &site.config.base_path))
+}
+
+/// The static files by output path: the built-in ones, the generated highlighting stylesheet,
+/// and the project's, which override them by name.
+pub(crate) fn static_files(project: &Project) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files: Vec<(String, Vec<u8>)> = BUILT_IN_STATIC
         .iter()
         .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
@@ -276,24 +286,26 @@ pub(crate) fn write_static(project: &Project, site: &Site, out: &dyn Output) -> 
             files.push((name, bytes));
         }
     }
-    for (name, bytes) in &files {
-        out.write(name, bytes)?;
-    }
+    Ok(files)
+}
+
+/// The versioned URLs of the static files pages link to.
+pub(crate) fn assets(files: &[(String, impl AsRef<[u8]>)], base_path: &str) -> Assets {
     let versioned = |name: &str| {
         let hash = files
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, b)| fingerprint(b))
+            .map(|(_, b)| fingerprint(b.as_ref()))
             .unwrap_or_default();
-        format!("{}{name}?v={hash}", site.config.base_path)
+        format!("{base_path}{name}?v={hash}")
     };
-    Ok(Assets {
+    Assets {
         style: versioned("style.css"),
         syntax: versioned("syntax.css"),
         icon: versioned("favicon.svg"),
         social: versioned("social.png"),
         search: versioned("search.js"),
-    })
+    }
 }
 
 /// A short content hash, so browsers fetch an asset again exactly when it changed.

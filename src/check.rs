@@ -33,7 +33,7 @@ pub fn check(project: &Project, base_url: Option<&str>) -> Result<CheckReport> {
         taxonomy,
         articles,
         mut problems,
-    } = load_parts(project, base_url, &mut ArticleCache::default());
+    } = load_parts(project, base_url, &mut ArticleCache::default(), None);
     let (Some(templates), Some(config), Some(taxonomy), Some(articles)) =
         (templates, config, taxonomy, articles)
     else {

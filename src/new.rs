@@ -15,6 +15,7 @@ use crate::slug;
 use crate::taxonomy::{Kind, Taxonomy};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What the editor asked for, unchecked: flags, then answers to prompts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -122,7 +123,7 @@ pub struct Archive {
     /// The UI language codes, default first: the order labels are shown in.
     pub ui_languages: Vec<String>,
     /// Every article that loads.
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     /// Article files that do not load: their slugs and stories cannot be checked.
     pub unreadable: Vec<Diagnostic>,
 }

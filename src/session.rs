@@ -3,46 +3,81 @@
 //! the pages whose inputs changed; what it produces is what `dostyk build` would write from
 //! the same files (the search index aside, which the server builds apart, see
 //! [`crate::search`]).
+//!
+//! Told which files changed (by the preview's file watcher), a rebuild after an article edit
+//! looks at no other file, and changes the site it keeps in place rather than copying it.
 
-use crate::build::{Project, Timings, hash_debug, load_site_cached, write_static};
-use crate::content::{Article, ArticleCache};
+use crate::build::{Project, Timings, assets, hash_debug, load_site_cached, static_files};
+use crate::config::SiteConfig;
+use crate::content::ArticleCache;
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Site;
 use crate::output::Memory;
-use crate::render::memo::combine;
-use crate::render::{self, BodyCache, Memo};
-use std::collections::HashMap;
+use crate::render::memo::{Signatures, combine};
+use crate::render::{self, Assets, BodyCache, Memo, Templates};
+use crate::taxonomy::Taxonomy;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// The built site in memory, by output path.
-pub type Files = HashMap<String, Arc<[u8]>>;
+pub use crate::files::Files;
 
 /// The state one rebuild hands to the next.
 pub struct Session {
     project: Project,
     base_url: Option<String>,
+    /// `project.content` made absolute, the way a file watcher names the files in it (`None`
+    /// if it cannot be: changed paths are then not trusted).
+    content: Option<PathBuf>,
     articles: ArticleCache,
     bodies: BodyCache,
+    /// What pages depend on besides the articles, as last loaded; dropped when one of their
+    /// files may have changed.
+    inputs: Option<Inputs>,
     /// What every page depended on in the last good build (templates, configuration,
     /// taxonomy, assets).
     global: u64,
     /// The signature of each page of the last good build.
-    signatures: HashMap<String, u64>,
-    /// The pages of the last good build.
-    pages: Files,
+    signatures: Signatures,
     /// Everything the last good build produced.
     files: Files,
+    /// The files of the last good build that are no signed page: static files, robots.txt.
+    loose: HashSet<String>,
+}
+
+/// Everything pages depend on besides the articles.
+struct Inputs {
+    templates: Templates,
+    config: SiteConfig,
+    taxonomy: Taxonomy,
+    /// Identifies the taxonomy, which articles are checked against.
+    taxonomy_hash: u64,
+    /// The static files by output path, and the versioned URLs pages give them.
+    statics: Vec<(String, Arc<[u8]>)>,
+    assets: Assets,
+    /// A hash of all of the above.
+    global: u64,
+}
+
+/// What a rebuild must look at again.
+struct Stale {
+    /// The changed paths in `content/`, named as the article cache names files; `None`:
+    /// anything there may have changed.
+    content: Option<Vec<PathBuf>>,
+    /// Whether a file other than an article may have changed.
+    inputs: bool,
 }
 
 /// What a successful rebuild produced.
 pub struct Rebuilt {
     /// The whole site but its search index.
     pub files: Files,
-    /// The UI languages, each a tree of the site.
-    pub languages: Vec<String>,
+    /// The site the files were made from, and its static files' addresses: what the search
+    /// index is made from, in the background.
+    pub site: Arc<Site>,
+    pub assets: Assets,
     pub articles: usize,
     /// Pages rendered again.
     pub rendered: usize,
@@ -60,169 +95,230 @@ impl Session {
     /// A session that has built nothing yet: its first rebuild renders every page.
     pub fn new(project: Project, base_url: Option<String>) -> Session {
         Session {
+            content: std::path::absolute(&project.content).ok(),
             project,
             base_url,
             articles: ArticleCache::default(),
             bodies: BodyCache::default(),
+            inputs: None,
             global: 0,
-            signatures: HashMap::new(),
-            pages: Files::new(),
-            files: Files::new(),
+            signatures: Signatures::default(),
+            files: Files::default(),
+            loose: HashSet::new(),
         }
     }
 
-    /// Builds the site again from the project's files as they are now. On error, the
-    /// session is left as it was after the last good build.
+    /// Builds the site again from the project's files as they are now, looking at every one
+    /// of them. On error, the session is left as it was after the last good build.
     pub fn rebuild(&mut self) -> Result<Rebuilt> {
+        self.rebuild_changed(None)
+    }
+
+    /// [`Self::rebuild`], trusting `changed` to name every file or folder (absolute, or
+    /// relative to the working directory) that changed since the last rebuild, as a file
+    /// watcher reports them: nothing else is looked at. A folder stands for everything in it.
+    pub fn rebuild_after(&mut self, changed: &[PathBuf]) -> Result<Rebuilt> {
+        self.rebuild_changed(Some(changed))
+    }
+
+    fn rebuild_changed(&mut self, changed: Option<&[PathBuf]>) -> Result<Rebuilt> {
         let started = Instant::now();
         let mut timings = Timings::default();
-        let (site, templates, warnings) = load_site_cached(
-            &self.project,
-            self.base_url.as_deref(),
-            &mut timings,
-            &mut self.articles,
-        )?;
+        let (site, warnings) = self.load(changed, &mut timings)?;
+        let inputs = self.inputs.as_ref().expect("loaded with the site");
         let rendering = Instant::now();
-        let out = Memory::default();
-        let assets = write_static(&self.project, &site, &out)?;
-        let global = combine(&[
-            hash_tree(&self.project.templates()),
-            hash_debug(&site.config),
-            hash_debug(&site.taxonomy),
-            hash_debug(&assets),
-        ]);
-        if global != self.global {
+        if inputs.global != self.global {
             // The base path or the highlighting may have changed: bodies are rendered again.
             self.bodies
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .clear();
         }
-        // An article is its file, and its slug, which a renamed file changes without
-        // changing its text.
-        let stamps = site
+        // Links resolve against the set of files and slugs, whatever the articles' order.
+        let links = site
             .articles
             .iter()
-            .map(|a| {
-                let mut hasher = DefaultHasher::new();
-                a.slug.hash(&mut hasher);
-                combine(&[
-                    self.articles.hash(&a.path).unwrap_or_default(),
-                    hasher.finish(),
-                ])
-            })
-            .collect();
-        let cards = site.articles.iter().map(card).collect();
-        let memo = Memo::new(
-            global,
-            &self.signatures,
-            stamps,
-            cards,
-            links_print(&site),
-            &self.bodies,
-        );
+            .fold(0, |links, a| links ^ a.fingerprint.address);
+        let out = Memory::default();
+        let memo = Memo::new(inputs.global, links, &self.bodies, &mut self.signatures);
         let stats = render::render_site(
             &site,
-            &templates,
-            &assets,
+            &inputs.templates,
+            &inputs.assets,
             &out,
             render::Scope::Changed(&memo),
         )
         .map_err(Error::Invalid)?;
         timings.render = rendering.elapsed();
         let finishing = Instant::now();
-        let signatures = memo.into_signatures();
-        let mut written = out.into_files();
-        let mut pages = Files::with_capacity(signatures.len());
-        for path in signatures.keys() {
-            let page = match written.remove(path) {
-                Some(page) => page,
-                None => self.pages.get(path).cloned().ok_or_else(|| {
-                    // A page counted as unchanged must come from the last build.
-                    Error::io(path, std::io::Error::other("lost between rebuilds"))
-                })?,
-            };
-            pages.insert(path.clone(), page);
-        }
-        // What is left was written whatever changed: static files, sitemap, robots.txt.
-        let mut files = pages.clone();
-        files.extend(written);
-        let changed = files
-            .iter()
-            .filter(|(path, bytes)| {
-                // Kept files are the very same allocation: no need to compare their bytes.
-                !self
-                    .files
-                    .get(*path)
-                    .is_some_and(|old| Arc::ptr_eq(old, bytes) || old == *bytes)
-            })
-            .count()
-            + self
-                .files
-                .keys()
-                .filter(|p| !files.contains_key(*p))
-                .count();
-        self.global = global;
-        self.signatures = signatures;
-        self.pages = pages;
-        self.files = files.clone();
+        let gone = memo.finish();
+        let assets = inputs.assets.clone();
+        self.global = inputs.global;
+        let changed = self.update_files(out.into_files(), gone);
         timings.finish = finishing.elapsed();
         Ok(Rebuilt {
             timings,
-            files,
-            languages: site
-                .config
-                .languages
-                .iter()
-                .map(|l| l.code.clone())
-                .collect(),
+            files: self.files.clone(),
             articles: site.articles.len(),
             rendered: stats.pages,
             kept: stats.kept,
             changed,
             warnings,
             elapsed: started.elapsed(),
+            site: Arc::new(site),
+            assets,
+        })
+    }
+
+    /// The site, from the last rebuild's inputs and articles where `changed` shows them
+    /// unchanged; with the warnings of its articles.
+    fn load(
+        &mut self,
+        changed: Option<&[PathBuf]>,
+        timings: &mut Timings,
+    ) -> Result<(Site, Vec<Diagnostic>)> {
+        let started = Instant::now();
+        let stale = self.stale(changed);
+        if stale.inputs {
+            self.inputs = None;
+        }
+        let changed = stale.content.as_deref();
+        let Some(inputs) = &self.inputs else {
+            let (site, templates, warnings) = load_site_cached(
+                &self.project,
+                self.base_url.as_deref(),
+                timings,
+                &mut self.articles,
+                changed,
+            )?;
+            self.inputs = Some(Inputs::new(&self.project, templates, &site)?);
+            return Ok((site, warnings));
+        };
+        let partial = self.articles.load_changed(
+            &self.project.content.join("articles"),
+            &inputs.taxonomy,
+            inputs.taxonomy_hash,
+            changed,
+        );
+        timings.load = started.elapsed();
+        if !partial.problems.is_empty() {
+            return Err(Error::Invalid(partial.problems));
+        }
+        let modelling = Instant::now();
+        let site = Site::new(
+            inputs.config.clone(),
+            inputs.taxonomy.clone(),
+            partial.loaded.articles,
+        );
+        timings.model = modelling.elapsed();
+        Ok((site, partial.loaded.warnings))
+    }
+
+    /// What `changed` (`None`: not known) leaves to look at again.
+    fn stale(&self, changed: Option<&[PathBuf]>) -> Stale {
+        let everything = Stale {
+            content: None,
+            inputs: true,
+        };
+        let (Some(changed), Some(content)) = (changed, &self.content) else {
+            return everything;
+        };
+        let articles = self.project.content.join("articles");
+        let mut stale = Stale {
+            content: Some(Vec::new()),
+            inputs: false,
+        };
+        for path in changed {
+            let Ok(path) = std::path::absolute(path) else {
+                return everything;
+            };
+            // `content/` itself, or a folder it is in: moved, removed, created.
+            if content.starts_with(&path) {
+                return everything;
+            }
+            match path.strip_prefix(content) {
+                Ok(inside) => {
+                    let path = self.project.content.join(inside);
+                    stale.inputs |= !path.starts_with(&articles);
+                    stale.content.get_or_insert_default().push(path);
+                }
+                Err(_) => stale.inputs = true,
+            }
+        }
+        stale
+    }
+
+    /// Brings the site kept in memory up to this build: the files it wrote, the pages it no
+    /// longer has, the static files. Returns how many files were added, changed or removed.
+    fn update_files(&mut self, written: HashMap<String, Arc<[u8]>>, gone: Vec<String>) -> usize {
+        let statics = &self.inputs.as_ref().expect("loaded").statics;
+        let pages = &self.signatures;
+        let files = &mut self.files;
+        let mut changed = gone
+            .iter()
+            .filter(|path| files.remove(path).is_some())
+            .count();
+        let mut loose = HashSet::new();
+        // A page wins over a static file of the same name, as a build writes it over that.
+        for (path, bytes) in statics {
+            if !pages.contains(path) {
+                if !written.contains_key(path) {
+                    changed += usize::from(put(files, path.clone(), bytes.clone()));
+                }
+                loose.insert(path.clone());
+            }
+        }
+        for (path, bytes) in written {
+            if !pages.contains(&path) {
+                loose.insert(path.clone());
+            }
+            changed += usize::from(put(files, path, bytes));
+        }
+        for path in self.loose.difference(&loose) {
+            if !pages.contains(path) && files.remove(path).is_some() {
+                changed += 1;
+            }
+        }
+        self.loose = loose;
+        changed
+    }
+}
+
+impl Inputs {
+    fn new(project: &Project, templates: Templates, site: &Site) -> Result<Inputs> {
+        let statics = static_files(project)?;
+        let assets = assets(&statics, &site.config.base_path);
+        let taxonomy_hash = hash_debug(&site.taxonomy);
+        Ok(Inputs {
+            global: combine(&[
+                hash_tree(&project.templates()),
+                hash_debug(&site.config),
+                taxonomy_hash,
+                hash_debug(&assets),
+            ]),
+            templates,
+            config: site.config.clone(),
+            taxonomy: site.taxonomy.clone(),
+            taxonomy_hash,
+            statics: statics
+                .into_iter()
+                .map(|(path, bytes)| (path, bytes.into()))
+                .collect(),
+            assets,
         })
     }
 }
 
-/// What lists show of an article: everything but its text after the summary.
-fn card(article: &Article) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    let Article {
-        path: _,
-        slug,
-        title,
-        date,
-        date_note,
-        lang,
-        countries,
-        topics,
-        story,
-        source,
-        body: _,
-        body_line: _,
-        may_link_articles: _,
-        summary,
-    } = article;
-    (
-        slug, title, date_note, lang.code, countries, topics, story, summary,
-    )
-        .hash(&mut hasher);
-    (date.year, date.month, date.day).hash(&mut hasher);
-    (&source.outlet, &source.url, &source.photo).hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Every article's file and slug, in the site's order: what links between articles
-/// resolve against.
-fn links_print(site: &Site) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    for article in &site.articles {
-        article.path.hash(&mut hasher);
-        article.slug.hash(&mut hasher);
+/// Puts a file in `files` unless it has these very bytes already (then the old copy stays,
+/// and the copies of `files` keep sharing it); true if it changed.
+fn put(files: &mut Files, path: String, bytes: Arc<[u8]>) -> bool {
+    let same = files
+        .get(&path)
+        .is_some_and(|old| Arc::ptr_eq(old, &bytes) || *old == bytes);
+    if !same {
+        files.insert(path, bytes);
     }
-    hasher.finish()
+    !same
 }
 
 /// A hash of the names and contents of the files under `dir` (none: 0).

@@ -2,10 +2,11 @@
 //! sockets on 127.0.0.1.
 //!
 //! It is never stale: after every kind of edit (an article's text, title and date, a new and a
-//! deleted article, the taxonomy, a template, a static file, the configuration, an interface
-//! string), every file the server serves equals what a fresh `dostyk build` of the same files
-//! writes for the preview's address (the injected live-reload tag aside, search index aside),
-//! and it serves nothing more. A save that changes nothing reloads nothing.
+//! deleted article, a folder of articles moved, the taxonomy, a template, a static file, the
+//! configuration, an interface string), every file the server serves equals what a fresh
+//! `dostyk build` of the same files writes for the preview's address (the injected live-reload
+//! tag aside, search index aside), and it serves nothing more. A save that changes nothing
+//! reloads nothing.
 //!
 //! A broken edit shows its error, with file and line, in the status and on the event stream,
 //! while the last good site stays served; the fix clears it and reloads.
@@ -599,6 +600,42 @@ const EDITS: &[Edit] = &[
                 text.replace("A correctes", "A renamed-over"),
             );
             std::fs::rename(temporary, path).unwrap();
+        },
+    ),
+    // The watcher names a folder moved, not the files in it: each file must be found.
+    ("a folder of articles moved out of the project", |f| {
+        let outside = f.dir.path().join("moved-out");
+        std::fs::rename(f.path("content/articles/2026"), outside).unwrap()
+    }),
+    (
+        "a folder of articles moved in from outside the project",
+        |f| {
+            let outside = f.dir.path().join("outside");
+            std::fs::create_dir_all(&outside).unwrap();
+            std::fs::write(
+                outside.join("eta.md"),
+                ArticleSpec::new("Эта", "2022-05-06", "kk").text(),
+            )
+            .unwrap();
+            std::fs::rename(&outside, f.path("content/articles/2022")).unwrap();
+        },
+    ),
+    (
+        "several articles saved in one burst, one of them deleted",
+        |f| {
+            edit(
+                f,
+                "content/articles/2025/alfa-tg.md",
+                "title = \"Алфа\"",
+                "title = \"Алфа 2\"",
+            );
+            edit(
+                f,
+                "content/articles/2023/epsilon.md",
+                "title = \"Эпсилон\"",
+                "title = \"Эпсилон 2\"",
+            );
+            f.remove("content/articles/2022/eta.md");
         },
     ),
     ("templates/ folder deleted", |f| {

@@ -2,13 +2,15 @@
 //! date, a new and a deleted article, the taxonomy, a template, a static file, the
 //! configuration, an interface string), what a rebuild produces equals what a fresh
 //! `dostyk build` writes from the same files, and an edit of one article renders only the
-//! pages that show it.
+//! pages that show it. Each test runs twice: with rebuilds that look at every file, and with
+//! rebuilds told which paths changed (as the preview's file watcher tells them).
 
 mod common;
 
 use common::*;
-use dostyk::session::{Files, Session};
+use dostyk::session::{Files, Rebuilt, Session};
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 /// The site as a fresh build writes it, without its search index.
 fn fresh_build(fixture: &Fixture) -> BTreeMap<String, Vec<u8>> {
@@ -36,15 +38,46 @@ fn as_map(files: &Files) -> BTreeMap<String, Vec<u8>> {
     without_search(
         files
             .iter()
-            .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+            .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
             .collect(),
     )
 }
 
-/// Rebuilds and checks the result against a fresh build; returns the pages rendered again.
-fn rebuild_matches(session: &mut Session, fixture: &Fixture, what: &str) -> usize {
-    let rebuilt = session
-        .rebuild()
+/// A session, and whether its rebuilds are told what changed.
+struct Preview {
+    session: Session,
+    told: bool,
+}
+
+impl Preview {
+    fn new(fixture: &Fixture, told: bool) -> Preview {
+        Preview {
+            session: Session::new(dostyk::Project::new(&fixture.root), None),
+            told,
+        }
+    }
+
+    /// Rebuilds after `changed` (files or folders, relative to the project) changed.
+    fn rebuild(&mut self, fixture: &Fixture, changed: &[&str]) -> dostyk::error::Result<Rebuilt> {
+        if self.told {
+            let paths: Vec<PathBuf> = changed.iter().map(|rel| fixture.path(rel)).collect();
+            self.session.rebuild_after(&paths)
+        } else {
+            self.session.rebuild()
+        }
+    }
+}
+
+/// Rebuilds after `changed` changed and checks the result against a fresh build; returns the
+/// pages rendered again.
+fn rebuild_matches(
+    preview: &mut Preview,
+    fixture: &Fixture,
+    changed: &[&str],
+    what: &str,
+) -> usize {
+    let rebuilt = preview
+        .rebuild(fixture, changed)
         .unwrap_or_else(|e| panic!("{what}: rebuild failed:\n{e}"));
     let served = as_map(&rebuilt.files);
     let fresh = fresh_build(fixture);
@@ -69,53 +102,49 @@ fn edit(fixture: &Fixture, rel: &str, from: &str, to: &str) {
 
 #[test]
 fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_writes() {
+    every_kind_of_edit(false);
+}
+
+#[test]
+fn told_what_changed_every_kind_of_edit_rebuilds_to_what_a_fresh_build_writes() {
+    every_kind_of_edit(true);
+}
+
+fn every_kind_of_edit(told: bool) {
     let fixture = preview_project();
-    let mut session = Session::new(dostyk::Project::new(&fixture.root), None);
-    let all = rebuild_matches(&mut session, &fixture, "first build");
+    let mut preview = Preview::new(&fixture, told);
+    let all = rebuild_matches(&mut preview, &fixture, &[], "first build");
     assert!(all > 40, "the first rebuild renders every page: {all}");
     assert_eq!(
-        rebuild_matches(&mut session, &fixture, "nothing changed"),
+        rebuild_matches(&mut preview, &fixture, &[], "nothing changed"),
         0
     );
 
     // The text of one article: its own two pages and the feeds that carry its text.
+    let beta = "content/articles/2025/beta.md";
     edit(
         &fixture,
-        "content/articles/2025/beta.md",
+        beta,
         "A second paragraph.",
         "A corrected paragraph.",
     );
-    let rendered = rebuild_matches(&mut session, &fixture, "body edit");
+    let rendered = rebuild_matches(&mut preview, &fixture, &[beta], "body edit");
     assert!(
         (2..=12).contains(&rendered),
         "a body edit rendered {rendered} pages"
     );
 
     // The same length, in the same second: still seen.
-    edit(
-        &fixture,
-        "content/articles/2025/beta.md",
-        "corrected",
-        "correctes",
-    );
-    assert!(rebuild_matches(&mut session, &fixture, "same-size edit") >= 2);
+    edit(&fixture, beta, "corrected", "correctes");
+    assert!(rebuild_matches(&mut preview, &fixture, &[beta], "same-size edit") >= 2);
 
-    edit(
-        &fixture,
-        "content/articles/2025/beta.md",
-        "title = \"Бета\"",
-        "title = \"Бета жаңа\"",
-    );
-    rebuild_matches(&mut session, &fixture, "title edit");
+    edit(&fixture, beta, "title = \"Бета\"", "title = \"Бета жаңа\"");
+    rebuild_matches(&mut preview, &fixture, &[beta], "title edit");
 
     // A date that moves the story to another year and to the top of every list.
-    edit(
-        &fixture,
-        "content/articles/2024/gamma.md",
-        "date = 2024-03-05",
-        "date = 2026-01-02",
-    );
-    rebuild_matches(&mut session, &fixture, "date edit");
+    let gamma = "content/articles/2024/gamma.md";
+    edit(&fixture, gamma, "date = 2024-03-05", "date = 2026-01-02");
+    rebuild_matches(&mut preview, &fixture, &[gamma], "date edit");
 
     // A new version of a story, then a deleted article (linked from another one: the link
     // fails, so it is the fixed link that is rebuilt).
@@ -125,95 +154,155 @@ fn every_kind_of_edit_rebuilds_to_what_a_fresh_build_writes() {
             .story("talks")
             .text(),
     );
-    rebuild_matches(&mut session, &fixture, "new article");
-    fixture.remove("content/articles/2024/delta.md");
-    rebuild_matches(&mut session, &fixture, "deleted article");
+    let alpha_uz = "content/articles/2025/alpha-uz.md";
+    rebuild_matches(&mut preview, &fixture, &[alpha_uz], "new article");
+    let delta = "content/articles/2024/delta.md";
+    fixture.remove(delta);
+    rebuild_matches(&mut preview, &fixture, &[delta], "deleted article");
 
+    // A folder of articles moved, and one brought in from outside the project: the watcher
+    // names the folders, not the files in them.
+    std::fs::rename(
+        fixture.path("content/articles/2024"),
+        fixture.path("content/articles/old"),
+    )
+    .unwrap();
+    let moved = ["content/articles/2024", "content/articles/old"];
+    rebuild_matches(&mut preview, &fixture, &moved, "folder renamed");
+    let outside = fixture.dir.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(
+        outside.join("eta.md"),
+        ArticleSpec::new("Эта", "2022-05-06", "kk").text(),
+    )
+    .unwrap();
+    std::fs::rename(&outside, fixture.path("content/articles/2022")).unwrap();
+    let year = "content/articles/2022";
+    rebuild_matches(&mut preview, &fixture, &[year], "folder moved in");
+
+    let taxonomy = "content/taxonomy.toml";
     edit(
         &fixture,
-        "content/taxonomy.toml",
+        taxonomy,
         "kk = \"Сауда\"",
         "kk = \"Сауда-саттық\"",
     );
-    rebuild_matches(&mut session, &fixture, "taxonomy label");
+    rebuild_matches(&mut preview, &fixture, &[taxonomy], "taxonomy label");
 
+    let story = "templates/partials/story.html";
     fixture.write(
-        "templates/partials/story.html",
-        std::fs::read_to_string(repo_root().join("templates/partials/story.html"))
+        story,
+        std::fs::read_to_string(repo_root().join(story))
             .unwrap()
             .replacen("<", "<!-- project template -->\n<", 1),
     );
-    rebuild_matches(&mut session, &fixture, "template override");
+    rebuild_matches(&mut preview, &fixture, &["templates"], "template override");
 
     fixture.write("static/style.css", "body { color: #123; }\n");
-    rebuild_matches(&mut session, &fixture, "static file");
+    rebuild_matches(&mut preview, &fixture, &["static/style.css"], "static file");
     fixture.write(
         "static/extra/logo.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
-    rebuild_matches(&mut session, &fixture, "new static file");
+    rebuild_matches(&mut preview, &fixture, &["static/extra"], "new static file");
+    // A static file where the build writes a page: the page wins, as in a build.
+    fixture.write("static/sitemap.xml", "<urlset/>");
+    rebuild_matches(
+        &mut preview,
+        &fixture,
+        &["static/sitemap.xml"],
+        "static sitemap",
+    );
+    fixture.remove("static/sitemap.xml");
+    rebuild_matches(
+        &mut preview,
+        &fixture,
+        &["static/sitemap.xml"],
+        "it removed",
+    );
 
     edit(&fixture, "site.toml", "page_size = 2", "page_size = 3");
-    rebuild_matches(&mut session, &fixture, "configuration");
+    rebuild_matches(&mut preview, &fixture, &["site.toml"], "configuration");
 
     fixture.write("i18n/kk.toml", "[strings]\nhome = \"Бас бет\"\n");
-    rebuild_matches(&mut session, &fixture, "interface string");
+    rebuild_matches(&mut preview, &fixture, &["i18n"], "interface string");
 
     // Links between articles: renaming the target breaks the link (an error), fixing the
     // link builds again.
-    std::fs::rename(
-        fixture.path("content/articles/2025/alpha.md"),
-        fixture.path("content/articles/2025/alpha-talks.md"),
-    )
-    .unwrap();
-    let error = session
-        .rebuild()
+    let (alpha, alpha_talks) = (
+        "content/articles/2025/alpha.md",
+        "content/articles/2025/alpha-talks.md",
+    );
+    std::fs::rename(fixture.path(alpha), fixture.path(alpha_talks)).unwrap();
+    let error = preview
+        .rebuild(&fixture, &[alpha, alpha_talks])
         .err()
         .expect("a link to a renamed file fails");
     assert!(error.to_string().contains("epsilon.md"), "{error}");
-    edit(
-        &fixture,
-        "content/articles/2023/epsilon.md",
-        "alpha.md",
-        "alpha-talks.md",
-    );
-    rebuild_matches(&mut session, &fixture, "fixed link");
+    let epsilon = "content/articles/2023/epsilon.md";
+    edit(&fixture, epsilon, "alpha.md", "alpha-talks.md");
+    rebuild_matches(&mut preview, &fixture, &[epsilon], "fixed link");
+
+    if told {
+        // Told of no change, a rebuild looks at no file: the rebuilds above went by what they
+        // were told.
+        edit(&fixture, beta, "Бета жаңа", "Бета");
+        assert_eq!(preview.rebuild(&fixture, &[]).unwrap().rendered, 0);
+        rebuild_matches(&mut preview, &fixture, &[beta], "told at last");
+    }
 }
 
 #[test]
 fn a_broken_edit_fails_and_the_fix_builds_again() {
+    a_broken_edit(false);
+}
+
+#[test]
+fn told_what_changed_a_broken_edit_fails_and_the_fix_builds_again() {
+    a_broken_edit(true);
+}
+
+fn a_broken_edit(told: bool) {
     let fixture = preview_project();
-    let mut session = Session::new(dostyk::Project::new(&fixture.root), None);
-    rebuild_matches(&mut session, &fixture, "first build");
+    let mut preview = Preview::new(&fixture, told);
+    rebuild_matches(&mut preview, &fixture, &[], "first build");
+    let beta = "content/articles/2025/beta.md";
     edit(
         &fixture,
-        "content/articles/2025/beta.md",
+        beta,
         "topics = [\"water\"]",
         "topics = [\"watr\"]",
     );
-    let error = session.rebuild().err().expect("an unknown topic fails");
+    let error = preview
+        .rebuild(&fixture, &[beta])
+        .err()
+        .expect("an unknown topic fails");
     let text = error.to_string();
     assert!(
         text.contains("beta.md:6:") && text.contains("water"),
         "{text}"
     );
-    edit(
-        &fixture,
-        "content/articles/2025/beta.md",
-        "\"watr\"",
-        "\"water\"",
-    );
-    rebuild_matches(&mut session, &fixture, "after the fix");
+    edit(&fixture, beta, "\"watr\"", "\"water\"");
+    rebuild_matches(&mut preview, &fixture, &[beta], "after the fix");
 
+    let article = "templates/article.html";
     fixture.write(
-        "templates/article.html",
+        article,
         "{% extends \"base.html\" %}{% block main %}{{ nope }}{% endblock %}",
     );
-    let error = session
-        .rebuild()
+    let error = preview
+        .rebuild(&fixture, &[article])
         .err()
         .expect("an undefined variable fails");
     assert!(error.to_string().contains("article.html"), "{error}");
-    fixture.remove("templates/article.html");
-    rebuild_matches(&mut session, &fixture, "template removed");
+    // An article edited while the template is broken: the fix of the template shows it.
+    edit(
+        &fixture,
+        beta,
+        "A second paragraph.",
+        "A paragraph edited meanwhile.",
+    );
+    assert!(preview.rebuild(&fixture, &[beta]).is_err());
+    fixture.remove(article);
+    rebuild_matches(&mut preview, &fixture, &[article], "template removed");
 }

@@ -81,7 +81,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
         .loaded
         .articles
         .iter()
-        .map(Existing::from_article)
+        .map(|article| Existing::from_article(article))
         .collect();
     let options = Options {
         lang: args.lang.clone(),

@@ -1,6 +1,7 @@
 //! One article file: one language version of a news story.
 
 use super::excerpt::excerpt;
+use super::fingerprint::Fingerprint;
 use super::front_matter;
 use crate::date::Date;
 use crate::error::{Diagnostic, did_you_mean, line_of, toml_diagnostic};
@@ -37,6 +38,8 @@ pub struct Article {
     pub may_link_articles: bool,
     /// Plain-text summary for lists, feeds and descriptions.
     pub summary: String,
+    /// Hashes of what the article's pages show of it, for rebuilds.
+    pub fingerprint: Fingerprint,
 }
 
 /// Where the text came from.
@@ -239,29 +242,29 @@ impl Article {
             ));
         }
         let body = split.body.to_string();
-        Ok(Parsed {
-            article: Article {
-                path: path.to_path_buf(),
-                summary: excerpt(&body, SUMMARY_CHARS),
-                slug,
-                title,
-                date,
-                date_note: raw.date_note,
-                lang,
-                countries,
-                topics,
-                story,
-                source: Source {
-                    outlet: source.outlet.trim().to_string(),
-                    url: source.url.filter(|u| !u.trim().is_empty()),
-                    photo: source.photo.filter(|p| !p.trim().is_empty()),
-                },
-                may_link_articles: body.contains(".md"),
-                body,
-                body_line: split.body_line,
+        let mut article = Article {
+            path: path.to_path_buf(),
+            summary: excerpt(&body, SUMMARY_CHARS),
+            slug,
+            title,
+            date,
+            date_note: raw.date_note,
+            lang,
+            countries,
+            topics,
+            story,
+            source: Source {
+                outlet: source.outlet.trim().to_string(),
+                url: source.url.filter(|u| !u.trim().is_empty()),
+                photo: source.photo.filter(|p| !p.trim().is_empty()),
             },
-            warnings,
-        })
+            may_link_articles: body.contains(".md"),
+            body,
+            body_line: split.body_line,
+            fingerprint: Fingerprint::default(),
+        };
+        article.fingerprint = Fingerprint::of(&article, text);
+        Ok(Parsed { article, warnings })
     }
 }
 

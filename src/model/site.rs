@@ -6,6 +6,7 @@ use crate::content::Article;
 use crate::date::Date;
 use crate::taxonomy::{Kind, Taxonomy};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Index of a story in [`Site::stories`].
 pub type StoryId = usize;
@@ -38,7 +39,8 @@ pub struct TermListing {
 pub struct Site {
     pub config: SiteConfig,
     pub taxonomy: Taxonomy,
-    pub articles: Vec<Article>,
+    /// Shared with the loader's cache, which a rebuild reuses them from.
+    pub articles: Vec<Arc<Article>>,
     /// Newest first; ties broken by story id so the order is stable.
     pub stories: Vec<Story>,
     pub countries: Vec<TermListing>,
@@ -49,7 +51,7 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(config: SiteConfig, taxonomy: Taxonomy, mut articles: Vec<Article>) -> Site {
+    pub fn new(config: SiteConfig, taxonomy: Taxonomy, mut articles: Vec<Arc<Article>>) -> Site {
         articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let stories = group_stories(&config, &taxonomy, &articles);
         let countries = listings(Kind::Country, &taxonomy, &stories);
@@ -116,45 +118,45 @@ impl Site {
     }
 }
 
-fn group_stories(config: &SiteConfig, taxonomy: &Taxonomy, articles: &[Article]) -> Vec<Story> {
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+fn group_stories(
+    config: &SiteConfig,
+    taxonomy: &Taxonomy,
+    articles: &[Arc<Article>],
+) -> Vec<Story> {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(articles.len());
     for (i, article) in articles.iter().enumerate() {
         by_id.entry(article.story.as_str()).or_default().push(i);
     }
-    let rank = |code: &str| -> (usize, String) {
+    // UI languages first in their order, then the rest by code; then by slug.
+    let rank = |a: usize| {
+        let article = &articles[a];
+        let code = article.lang.code;
         let ui = config.languages.iter().position(|l| l.code == code);
-        (ui.unwrap_or(usize::MAX), code.to_string())
+        (ui.unwrap_or(usize::MAX), code, article.slug.as_str())
     };
     let mut stories: Vec<Story> = by_id
         .into_iter()
         .map(|(id, mut versions)| {
-            versions.sort_by_key(|&a| (rank(articles[a].lang.code), articles[a].slug.clone()));
+            versions.sort_by(|&a, &b| rank(a).cmp(&rank(b)));
             let date = versions
                 .iter()
                 .map(|&a| articles[a].date)
                 .min()
                 .expect("a story has a version");
-            let union = |kind: Kind| -> Vec<String> {
+            // The versions' terms, each once, in the taxonomy's order. (Taxonomies are short,
+            // and a story has few terms: comparing ids beats hashing them.)
+            let union = |kind: Kind, of: fn(&Article) -> &Vec<String>| -> Vec<String> {
                 taxonomy
                     .terms(kind)
                     .iter()
-                    .filter(|t| {
-                        versions.iter().any(|&a| {
-                            let ids = if kind == Kind::Country {
-                                &articles[a].countries
-                            } else {
-                                &articles[a].topics
-                            };
-                            ids.contains(&t.id)
-                        })
-                    })
+                    .filter(|t| versions.iter().any(|&a| of(&articles[a]).contains(&t.id)))
                     .map(|t| t.id.clone())
                     .collect()
             };
             Story {
                 id: id.to_string(),
-                countries: union(Kind::Country),
-                topics: union(Kind::Topic),
+                countries: union(Kind::Country, |a| &a.countries),
+                topics: union(Kind::Topic, |a| &a.topics),
                 versions,
                 date,
             }

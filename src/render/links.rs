@@ -8,21 +8,31 @@ use crate::markdown::{self, ArticleLinks, Body};
 use crate::model::Site;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Every article by its file, for resolving links.
 pub struct SiteLinks<'a> {
-    by_path: HashMap<PathBuf, &'a Article>,
+    site: &'a Site,
+    /// Made at the first link resolved: a rebuild that renders no body with links needs none.
+    by_path: OnceLock<HashMap<PathBuf, &'a Article>>,
 }
 
 impl<'a> SiteLinks<'a> {
     pub fn new(site: &'a Site) -> SiteLinks<'a> {
         SiteLinks {
-            by_path: site
-                .articles
-                .iter()
-                .map(|a| (normalize(&a.path), a))
-                .collect(),
+            site,
+            by_path: OnceLock::new(),
         }
+    }
+
+    fn by_path(&self) -> &HashMap<PathBuf, &'a Article> {
+        self.by_path.get_or_init(|| {
+            let site: &'a Site = self.site;
+            site.articles
+                .iter()
+                .map(|a| (normalize(&a.path), &**a))
+                .collect()
+        })
     }
 
     /// The body of `article` as HTML, and a problem per link to a file that is no article.
@@ -78,19 +88,16 @@ impl ArticleLinks for FromArticle<'_, '_> {
             return None;
         }
         let target = normalize(&self.dir.join(file));
-        let Some(article) = self.links.by_path.get(&target) else {
+        let by_path = self.links.by_path();
+        let Some(article) = by_path.get(&target) else {
             let name = Path::new(file)
                 .file_name()
                 .unwrap_or_default()
                 .to_string_lossy();
-            let names = self
-                .links
-                .by_path
-                .keys()
-                .filter_map(|p| p.file_name()?.to_str());
+            let names = by_path.keys().filter_map(|p| p.file_name()?.to_str());
             let hint = match closest(&name, names) {
                 Some(close) => {
-                    let found = self.links.by_path.keys().find(|p| p.ends_with(close));
+                    let found = by_path.keys().find(|p| p.ends_with(close));
                     format!(
                         " (did you mean {}?)",
                         found.map_or(close.into(), |p| p.display().to_string())

@@ -4,45 +4,66 @@
 use crate::markdown::Body;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Rendered bodies, by the hash of their article's file (and of the site's links when the
 /// body links to other articles).
 pub type BodyCache = Mutex<HashMap<u64, Arc<Body>>>;
 
-/// The last build's page signatures, and this build's as they are computed.
+/// The signature of every page of the last good build, by output path: a hash of what the
+/// page shows. Kept from one rebuild to the next and changed in place, so that a rebuild
+/// allocates only for the pages that changed.
+#[derive(Default)]
+pub struct Signatures {
+    pages: HashMap<String, Signed>,
+    /// Numbers the builds that signed pages, good or not.
+    builds: u64,
+}
+
+struct Signed {
+    signature: u64,
+    /// The last build that had the page: pages the last good build has not are gone.
+    seen: AtomicU64,
+}
+
+impl Signatures {
+    pub fn contains(&self, path: &str) -> bool {
+        self.pages.contains_key(path)
+    }
+}
+
+/// The last build's page signatures, and this build's changes to them as pages are signed.
 pub struct Memo<'a> {
     /// Everything every page depends on: templates, configuration, taxonomy, assets.
     pub global: u64,
-    /// Signature of each page of the last build, by output path.
-    pub previous: &'a HashMap<String, u64>,
-    /// Per article (by index in the site), the hash of its file.
-    pub stamps: Vec<u64>,
-    /// Per article, a hash of what lists show of it: all but the text after its summary.
-    pub cards: Vec<u64>,
     /// Every article's file and slug: what links between articles resolve against.
     pub links: u64,
     pub bodies: &'a BodyCache,
-    current: Mutex<HashMap<String, u64>>,
+    signatures: &'a mut Signatures,
+    build: u64,
+    /// Pages new in this build or signed differently, with their signatures.
+    changed: Mutex<Vec<(String, u64)>>,
 }
 
 impl<'a> Memo<'a> {
+    /// A build that signs its pages against `signatures`, and updates them if it succeeds
+    /// ([`Self::finish`]).
     pub fn new(
         global: u64,
-        previous: &'a HashMap<String, u64>,
-        stamps: Vec<u64>,
-        cards: Vec<u64>,
         links: u64,
         bodies: &'a BodyCache,
+        signatures: &'a mut Signatures,
     ) -> Memo<'a> {
+        // A number of its own even if an earlier build failed after marking pages seen.
+        signatures.builds += 1;
         Memo {
             global,
-            previous,
-            stamps,
-            cards,
             links,
             bodies,
-            current: Mutex::new(HashMap::new()),
+            build: signatures.builds,
+            signatures,
+            changed: Mutex::new(Vec::new()),
         }
     }
 
@@ -50,16 +71,37 @@ impl<'a> Memo<'a> {
     /// from the same inputs, so its output can be kept.
     pub fn unchanged(&self, path: &str, signature: u64) -> bool {
         let signature = combine(&[self.global, signature]);
-        self.current
+        if let Some(signed) = self.signatures.pages.get(path) {
+            signed.seen.store(self.build, Ordering::Relaxed);
+            if signed.signature == signature {
+                return true;
+            }
+        }
+        self.changed
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(path.to_string(), signature);
-        self.previous.get(path) == Some(&signature)
+            .push((path.to_string(), signature));
+        false
     }
 
-    /// Every page of this build with its signature.
-    pub fn into_signatures(self) -> HashMap<String, u64> {
-        self.current.into_inner().unwrap_or_else(|e| e.into_inner())
+    /// This build succeeded: its signatures become the ones the next build compares with.
+    /// Returns the pages the last build had and this one has not.
+    pub fn finish(self) -> Vec<String> {
+        let build = self.build;
+        let pages = &mut self.signatures.pages;
+        for (path, signature) in self.changed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            let seen = AtomicU64::new(build);
+            pages.insert(path, Signed { signature, seen });
+        }
+        let mut gone = Vec::new();
+        pages.retain(|path, signed| {
+            let seen = *signed.seen.get_mut() == build;
+            if !seen {
+                gone.push(path.clone());
+            }
+            seen
+        });
+        gone
     }
 }
 
@@ -68,4 +110,50 @@ pub fn combine(parts: &[u64]) -> u64 {
     let mut hasher = DefaultHasher::new();
     parts.hash(&mut hasher);
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sign(signatures: &mut Signatures, pages: &[(&str, u64)], succeed: bool) -> Vec<String> {
+        let bodies = BodyCache::default();
+        let memo = Memo::new(0, 0, &bodies, signatures);
+        for (path, signature) in pages {
+            memo.unchanged(path, *signature);
+        }
+        if succeed { memo.finish() } else { Vec::new() }
+    }
+
+    #[test]
+    fn pages_are_kept_changed_and_gone() {
+        let mut signatures = Signatures::default();
+        assert!(sign(&mut signatures, &[("a", 1), ("b", 2), ("c", 3)], true).is_empty());
+        let bodies = BodyCache::default();
+        let memo = Memo::new(0, 0, &bodies, &mut signatures);
+        assert!(memo.unchanged("a", 1));
+        assert!(!memo.unchanged("b", 20));
+        assert!(!memo.unchanged("d", 4));
+        assert_eq!(memo.finish(), ["c"]);
+        assert!(signatures.contains("d") && !signatures.contains("c"));
+    }
+
+    #[test]
+    fn a_failed_build_changes_nothing() {
+        let mut signatures = Signatures::default();
+        sign(&mut signatures, &[("a", 1), ("b", 2)], true);
+        // A failed build saw only `a`, and signed `b` differently: neither counts.
+        sign(&mut signatures, &[("a", 1), ("b", 5)], false);
+        let bodies = BodyCache::default();
+        let memo = Memo::new(0, 0, &bodies, &mut signatures);
+        assert!(
+            memo.unchanged("b", 2),
+            "the failed build's signature is not kept"
+        );
+        assert_eq!(
+            memo.finish(),
+            ["a"],
+            "the failed build's marks do not keep `a`"
+        );
+    }
 }

@@ -8,6 +8,7 @@ pub mod memo;
 mod pages;
 mod routes;
 mod search_page;
+mod search_pages;
 mod sitemap;
 mod structured;
 pub mod templates;
@@ -15,5 +16,6 @@ mod views;
 
 pub use memo::{BodyCache, Memo};
 pub use pages::{RenderStats, Scope, render_site};
+pub use search_pages::search_corpora;
 pub use templates::Templates;
 pub use views::Assets;

@@ -7,11 +7,12 @@ use super::links::SiteLinks;
 use super::memo::{Memo, combine};
 use super::routes::list_routes;
 use super::search_page::search_view;
-use super::sitemap::{robots, sitemaps};
+use super::sitemap::{robots, sitemap_paths, sitemaps};
 use super::structured::{self, NewsArticle};
 use super::templates::Templates;
 use super::views::{Assets, HrefLang, Link, StoryCard, ViewBuilder};
 use crate::config::UiLanguage;
+use crate::content::Fingerprint;
 use crate::error::Diagnostic;
 use crate::markdown::Body;
 use crate::model::{MonthlyCounts, Route, Site, StoryId, YearMonth};
@@ -20,6 +21,7 @@ use crate::taxonomy::Kind;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -70,8 +72,7 @@ pub fn render_site(
         written: AtomicUsize::new(0),
         kept: AtomicUsize::new(0),
         charts: Mutex::default(),
-        story_cards: memo.map_or_else(Vec::new, |memo| per_story(site, &memo.cards)),
-        story_stamps: memo.map_or_else(Vec::new, |memo| per_story(site, &memo.stamps)),
+        stories: memo.map_or_else(Vec::new, |_| story_fingerprints(site)),
     };
     let routes = list_routes(site);
     let mut problems: Vec<Diagnostic> = Vec::new();
@@ -95,7 +96,6 @@ pub fn render_site(
     let jobs: Vec<(&Route, &str)> = routes
         .iter()
         .map(|(route, _)| route)
-        .filter(|route| !matches!(route, Route::Article { .. }))
         .flat_map(|route| {
             let langs: Vec<&str> = if route.is_per_language() {
                 site.config
@@ -121,7 +121,10 @@ pub fn render_site(
         .collect();
     problems.extend(page_problems);
 
-    let mut extra = sitemaps(site, &routes);
+    let mut extra = match memo {
+        Some(memo) if renderer.sitemaps_unchanged(memo, &routes) => Vec::new(),
+        _ => sitemaps(site, &routes),
+    };
     extra.push(("robots.txt".into(), robots(&site.config)));
     extra.push((".nojekyll".into(), String::new()));
     for (path, text) in extra {
@@ -151,10 +154,9 @@ struct Renderer<'a> {
     memo: Option<&'a Memo<'a>>,
     written: AtomicUsize,
     kept: AtomicUsize,
-    /// Per story, in a rebuild: a hash of what lists show of its versions.
-    story_cards: Vec<u64>,
-    /// Per story, in a rebuild: a hash of its versions' files (feeds carry the whole text).
-    story_stamps: Vec<u64>,
+    /// Per story, in a rebuild: its versions' fingerprints in one (feeds carry their whole
+    /// text, lists what cards show, charts count them by where they sit).
+    stories: Vec<Fingerprint>,
     /// Charts by list and UI language: a list's pages share one.
     charts: Mutex<HashMap<(String, String), Chart>>,
 }
@@ -378,18 +380,16 @@ impl<'a> Renderer<'a> {
     /// What an article page shows: its own file, what lists show of the other versions of its
     /// story ("also in", hreflang), and, if it links to other articles, their files and slugs.
     fn article_signature(&self, memo: &Memo, index: usize) -> u64 {
-        let mut parts = vec![memo.stamps[index]];
-        parts.extend(
-            self.site
-                .story_of(index)
-                .versions
-                .iter()
-                .map(|&v| memo.cards[v]),
-        );
-        if self.site.articles[index].may_link_articles {
-            parts.push(memo.links);
+        let article = &self.site.articles[index];
+        let mut hasher = DefaultHasher::new();
+        article.fingerprint.whole.hash(&mut hasher);
+        for &v in &self.site.story_of(index).versions {
+            self.site.articles[v].fingerprint.card.hash(&mut hasher);
         }
-        combine(&parts)
+        if article.may_link_articles {
+            memo.links.hash(&mut hasher);
+        }
+        hasher.finish()
     }
 
     /// The HTML of an article's body and the problems of its links; rendered once per
@@ -403,7 +403,7 @@ impl<'a> Renderer<'a> {
         let Some(memo) = self.memo else {
             return render();
         };
-        let mut key = vec![memo.stamps[index]];
+        let mut key = vec![article.fingerprint.whole];
         if article.may_link_articles {
             key.push(memo.links);
         }
@@ -449,16 +449,23 @@ impl<'a> Renderer<'a> {
     /// rebuilds with fresh builds to hold the two together.
     fn page_signature(&self, route: &Route) -> u64 {
         let site = self.site;
-        let stamp = |s: StoryId| self.story_cards[s];
-        let full = |s: StoryId| self.story_stamps[s];
+        let stamp = |s: StoryId| self.stories[s].card;
+        let full = |s: StoryId| self.stories[s].whole;
         let size = site.config.page_size;
         let mut parts = vec![hash_str(&route.path("-"))];
         let list = |ids: &[StoryId], page: usize, parts: &mut Vec<u64>| {
             parts.push(ids.len() as u64);
             parts.extend(page_slice(ids, page, size).iter().map(|&s| stamp(s)));
-            // Page 1 sums the whole list up in a chart.
+        };
+        // Page 1 of a timeline, year, country or topic sums the whole list up in a chart of
+        // its stories by month and country: where they sit, not what they say.
+        let chart = |ids: &[StoryId], page: usize, parts: &mut Vec<u64>| {
             if page == 1 {
-                parts.push(combine(&ids.iter().map(|&s| stamp(s)).collect::<Vec<_>>()));
+                let mut hasher = DefaultHasher::new();
+                for &s in ids {
+                    self.stories[s].place.hash(&mut hasher);
+                }
+                parts.push(hasher.finish());
             }
         };
         let years = |parts: &mut Vec<u64>| {
@@ -478,13 +485,20 @@ impl<'a> Renderer<'a> {
                     parts.extend([listing.term as u64, listing.stories.len() as u64]);
                 }
             }
-            Route::Term { kind, id, page } => list(self.term_stories(*kind, id), *page, &mut parts),
+            Route::Term { kind, id, page } => {
+                let ids = self.term_stories(*kind, id);
+                list(ids, *page, &mut parts);
+                chart(ids, *page, &mut parts);
+            }
             Route::Timeline { page } => {
                 list(&site.timeline.all, *page, &mut parts);
+                chart(&site.timeline.all, *page, &mut parts);
                 years(&mut parts);
             }
             Route::Year { year, page } => {
-                list(site.timeline.year(*year), *page, &mut parts);
+                let ids = site.timeline.year(*year);
+                list(ids, *page, &mut parts);
+                chart(ids, *page, &mut parts);
                 years(&mut parts);
             }
             Route::Feed => {
@@ -498,6 +512,23 @@ impl<'a> Renderer<'a> {
             Route::Article { .. } => unreachable!("article pages have their own signature"),
         }
         combine(&parts)
+    }
+
+    /// Whether the sitemaps would come out as the last build made them; each is signed like a
+    /// page, so that they are kept. They list every page and article at its address: they change
+    /// with where articles sit in the site (and with the configuration, in the global hash).
+    fn sitemaps_unchanged(&self, memo: &Memo, routes: &[(Route, Option<String>)]) -> bool {
+        let mut hasher = DefaultHasher::new();
+        for article in &self.site.articles {
+            article.fingerprint.place.hash(&mut hasher);
+        }
+        let signature = hasher.finish();
+        // Every one is signed, even after one that changed, so that none is dropped as gone.
+        let mut unchanged = true;
+        for path in sitemap_paths(self.site, routes) {
+            unchanged &= memo.unchanged(&path, signature);
+        }
+        unchanged
     }
 
     /// Fills `context` for a page; returns its template.
@@ -949,23 +980,21 @@ fn page_slice(ids: &[StoryId], page: usize, size: usize) -> &[StoryId] {
 }
 
 fn hash_str(text: &str) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
     let mut hasher = DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
 }
 
-/// Per story, one hash of its versions' hashes.
-fn per_story(site: &Site, of_article: &[u64]) -> Vec<u64> {
+/// Per story, its versions' fingerprints in one.
+fn story_fingerprints(site: &Site) -> Vec<Fingerprint> {
     site.stories
         .iter()
         .map(|story| {
-            combine(
-                &story
+            Fingerprint::combine(
+                story
                     .versions
                     .iter()
-                    .map(|&v| of_article[v])
-                    .collect::<Vec<_>>(),
+                    .map(|&v| &site.articles[v].fingerprint),
             )
         })
         .collect()

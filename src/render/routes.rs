@@ -3,7 +3,8 @@
 use crate::model::{Route, Site, StoryId};
 use crate::taxonomy::Kind;
 
-/// Every route of the site, with the date it last changed where one is known (for the sitemap).
+/// Every route of the site but the articles' (rendered with their bodies and listed in the
+/// sitemap apart), with the date it last changed where one is known (for the sitemap).
 pub fn list_routes(site: &Site) -> Vec<(Route, Option<String>)> {
     let pages = |n: usize| n.div_ceil(site.config.page_size).max(1);
     let newest = |ids: &[StoryId]| ids.first().map(|&s| site.stories[s].date.to_string());
@@ -13,14 +14,6 @@ pub fn list_routes(site: &Site) -> Vec<(Route, Option<String>)> {
         routes.push((
             Route::Home { page },
             if page == 1 { newest(all) } else { None },
-        ));
-    }
-    for article in &site.articles {
-        routes.push((
-            Route::Article {
-                slug: article.slug.clone(),
-            },
-            Some(article.date.to_string()),
         ));
     }
     for kind in [Kind::Country, Kind::Topic] {

@@ -15,22 +15,47 @@ pub fn sitemaps(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<(String,
     split(&entries(site, routes), &site.config.base_url, MAX_URLS)
 }
 
+/// The paths of the files [`sitemaps`] makes, without making them.
+pub fn sitemap_paths(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<String> {
+    let languages = site.config.languages.len();
+    let count = routes
+        .iter()
+        .map(|(route, _)| match listed(route) {
+            Listed::No => 0,
+            Listed::Once => 1,
+            Listed::PerLanguage => languages,
+        })
+        .sum::<usize>()
+        + site.articles.len();
+    names(count, MAX_URLS)
+}
+
+/// `sitemap.xml`, and the numbered sitemaps it indexes when one cannot list every entry.
+fn names(entries: usize, max_urls: usize) -> Vec<String> {
+    let mut names = vec!["sitemap.xml".to_string()];
+    if entries > max_urls {
+        names.extend((1..=entries.div_ceil(max_urls)).map(|i| format!("sitemap-{i}.xml")));
+    }
+    names
+}
+
 fn split(entries: &[String], base_url: &str, max_urls: usize) -> Vec<(String, String)> {
-    if entries.len() <= max_urls {
+    let names = names(entries.len(), max_urls);
+    let numbered = &names[1..];
+    if numbered.is_empty() {
         return vec![("sitemap.xml".into(), urlset(entries))];
     }
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     let mut files = Vec::new();
-    for (i, chunk) in entries.chunks(max_urls).enumerate() {
-        let name = format!("sitemap-{}.xml", i + 1);
+    for (chunk, name) in entries.chunks(max_urls).zip(numbered) {
         let _ = writeln!(
             index,
             "<sitemap><loc>{}</loc></sitemap>",
             escape(&format!("{base_url}{name}"))
         );
-        files.push((name, urlset(chunk)));
+        files.push((name.clone(), urlset(chunk)));
     }
     index.push_str("</sitemapindex>\n");
     files.insert(0, ("sitemap.xml".into(), index));
@@ -48,18 +73,37 @@ fn urlset(entries: &[String]) -> String {
     xml
 }
 
+/// How many times a route is listed in the sitemap.
+enum Listed {
+    /// Not an HTML page of its own (feeds, 404), or an article, listed apart at its canonical
+    /// URL: its copy in the other UI tree defers to that URL and does not belong in a sitemap.
+    No,
+    /// The landing page, in no language tree.
+    Once,
+    PerLanguage,
+}
+
+fn listed(route: &Route) -> Listed {
+    match route {
+        Route::NotFound | Route::Feed | Route::TermFeed { .. } | Route::Article { .. } => {
+            Listed::No
+        }
+        Route::Landing => Listed::Once,
+        _ => Listed::PerLanguage,
+    }
+}
+
 /// One sitemap entry per HTML page and UI language, each listing all its language versions.
-/// An article is listed once, at its canonical URL, with its story's other languages: its copy
-/// in the other UI tree defers to that URL and does not belong in a sitemap.
+/// An article is listed once, at its canonical URL, with its story's other languages.
 fn entries(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<String> {
     let config = &site.config;
     let mut xml = Vec::new();
     let url = |route: &Route, lang: &str| format!("{}{}", config.base_url, route.path(lang));
     for (route, lastmod) in routes {
-        match route {
-            Route::NotFound | Route::Feed | Route::TermFeed { .. } | Route::Article { .. } => {}
-            Route::Landing => entry(&mut xml, &url(route, ""), lastmod.as_deref(), &[]),
-            _ => {
+        match listed(route) {
+            Listed::No => {}
+            Listed::Once => entry(&mut xml, &url(route, ""), lastmod.as_deref(), &[]),
+            Listed::PerLanguage => {
                 let mut alternates: Vec<(&str, String)> = config
                     .languages
                     .iter()
@@ -144,12 +188,18 @@ mod tests {
             .map(|i| format!("<url><loc>u{i}</loc></url>\n"))
             .collect();
         let one = split(&entries, "https://x.org/r/", 5);
+        assert_eq!(names(5, 5), ["sitemap.xml"]);
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].0, "sitemap.xml");
         assert_eq!(one[0].1.matches("<url>").count(), 5);
 
         let files = split(&entries, "https://x.org/r/", 2);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            super::names(5, 2),
+            names,
+            "the paths are known without the files"
+        );
         assert_eq!(
             names,
             [

@@ -3,53 +3,64 @@
 //! The preview never reads the disk while answering a request: every lookup is a key of this
 //! map, so nothing outside the built site can be served, whatever the request path says.
 
-use std::collections::HashMap;
+use crate::files::Files;
 use std::sync::Arc;
 
 /// One built site, immutable: output-relative path (`kk/index.html`, `style.css`,
-/// `pagefind/pagefind.js`) to the file's bytes, exactly as `dostyk build` writes them.
+/// `pagefind/pagefind.js`) to the file's bytes, exactly as `dostyk build` writes them. The
+/// search index is kept apart from the rest, since the two are made apart.
 #[derive(Debug, Clone, Default)]
 pub struct SiteFiles {
-    files: HashMap<String, Arc<[u8]>>,
+    pages: Files,
+    index: Files,
 }
 
 impl SiteFiles {
-    pub fn new(files: HashMap<String, Arc<[u8]>>) -> SiteFiles {
-        SiteFiles { files }
+    pub fn new(pages: Files, index: Files) -> SiteFiles {
+        SiteFiles { pages, index }
+    }
+
+    /// Every file but the search index.
+    pub fn pages(&self) -> &Files {
+        &self.pages
     }
 
     pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
-        self.files.get(path)
+        // A build writes the index last, over any static file of the same name.
+        self.index.get(path).or_else(|| self.pages.get(path))
     }
 
     pub fn contains(&self, path: &str) -> bool {
-        self.files.contains_key(path)
+        self.get(path).is_some()
     }
 
     pub fn len(&self) -> usize {
-        self.files.len()
+        self.iter().count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.pages.is_empty() && self.index.is_empty()
     }
 
     /// Every file, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Arc<[u8]>)> {
-        self.files
+        let pages = self
+            .pages
             .iter()
-            .map(|(path, bytes)| (path.as_str(), bytes))
+            .filter(|(path, _)| !self.index.contains(path));
+        self.index.iter().chain(pages)
     }
 
     /// Every output-relative path, in no particular order.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.files.keys().map(String::as_str)
+        self.iter().map(|(path, _)| path)
     }
 }
 
 impl FromIterator<(String, Arc<[u8]>)> for SiteFiles {
+    /// A site without a search index.
     fn from_iter<I: IntoIterator<Item = (String, Arc<[u8]>)>>(iter: I) -> SiteFiles {
-        SiteFiles::new(iter.into_iter().collect())
+        SiteFiles::new(iter.into_iter().collect(), Files::default())
     }
 }
 
@@ -113,6 +124,21 @@ mod tests {
         paths.sort_unstable();
         assert_eq!(paths, ["kk/index.html", "style.css"]);
         assert_eq!(files.iter().count(), 2);
+    }
+
+    #[test]
+    fn the_search_index_wins_over_a_page_of_the_same_name() {
+        let pages = site(&["kk/index.html", "pagefind/x.js"]);
+        let index: Files = [("pagefind/x.js".to_string(), Arc::from(&b"index"[..]))]
+            .into_iter()
+            .collect();
+        let files = SiteFiles::new(pages.pages().clone(), index);
+        assert_eq!(&**files.get("pagefind/x.js").unwrap(), b"index");
+        assert_eq!(files.len(), 2);
+        assert_eq!(files.pages().len(), 2);
+        let mut paths: Vec<&str> = files.paths().collect();
+        paths.sort_unstable();
+        assert_eq!(paths, ["kk/index.html", "pagefind/x.js"]);
     }
 
     #[test]

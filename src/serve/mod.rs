@@ -22,12 +22,12 @@ use files::SiteFiles;
 use live::Live;
 use search::Indexer;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::thread::JoinHandle;
 use std::time::Duration;
-use watch::{Message, ProjectWatcher};
+use watch::{Change, Message, ProjectWatcher};
 
 /// What to preview and where.
 #[derive(Debug, Clone)]
@@ -96,21 +96,23 @@ impl Preview {
             let report = report.clone();
             move |r| report(r)
         });
-        rebuild(&mut session, &live, &indexer, &*report, Vec::new());
+        // Watching starts before the first build reads a file: an edit made while it runs comes
+        // as the first change, and is not missed.
         let mut watcher = ProjectWatcher::new(&root, &content)
             .map_err(|e| Error::io(&project.root, std::io::Error::other(e)))?;
         let stop = watcher.sender();
+        let everything = Change {
+            paths: Vec::new(),
+            rescan: true,
+        };
+        rebuild(&mut session, &live, &indexer, &*report, &everything, &root);
         let rebuilder = std::thread::Builder::new()
             .name("dostyk-rebuild".into())
             .spawn({
                 let live = live.clone();
                 move || {
-                    while let Some(changed) = watcher.next_change() {
-                        let changed = changed
-                            .iter()
-                            .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
-                            .collect();
-                        rebuild(&mut session, &live, &indexer, &*report, changed);
+                    while let Some(change) = watcher.next_change() {
+                        rebuild(&mut session, &live, &indexer, &*report, &change, &root);
                     }
                 }
             })
@@ -163,20 +165,33 @@ impl Drop for Preview {
     }
 }
 
-/// One rebuild: publish the new site, or keep the last good one and show why.
+/// One rebuild after `change` (in the project at `root`): publish the new site, or keep the
+/// last good one and show why.
 fn rebuild(
     session: &mut Session,
     live: &Live,
     indexer: &Indexer,
     report: &dyn Fn(Report),
-    changed: Vec<PathBuf>,
+    change: &Change,
+    root: &Path,
 ) {
-    match session.rebuild() {
+    let rebuilt = if change.rescan {
+        session.rebuild()
+    } else {
+        session.rebuild_after(&change.paths)
+    };
+    // Messages name files in the project as the project does.
+    let changed = change
+        .paths
+        .iter()
+        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf())
+        .collect();
+    match rebuilt {
         Ok(rebuilt) => {
             // A save that changed nothing (or only a file no page uses) reloads nothing,
             // unless pages show an error that this build has cleared.
             if rebuilt.changed > 0 || !live.status().is_ok() {
-                indexer.publish(Arc::new(rebuilt.files), rebuilt.languages);
+                indexer.publish(rebuilt.files, rebuilt.site, rebuilt.assets);
             }
             report(Report::Rebuilt {
                 rendered: rebuilt.rendered,

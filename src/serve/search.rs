@@ -1,12 +1,14 @@
-//! The preview's search index, built in the background: Pagefind indexes a whole site at
-//! once, which takes far longer than a rebuild, so pages are published at once and the index
-//! follows, one indexing at a time, always of the newest pages.
+//! The preview's search index, built in the background: the index covers the whole site and
+//! takes longer than a rebuild, so pages are published at once and the index follows, one
+//! indexing at a time, always of the newest site.
 
 use super::Report;
 use super::files::SiteFiles;
 use super::live::Live;
+use crate::model::Site;
 use crate::output::Memory;
-use crate::search::{self, BUNDLE_DIR, Pages};
+use crate::render::{self, Assets};
+use crate::search;
 use crate::session::Files;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
@@ -27,8 +29,8 @@ struct Shared {
 struct State {
     /// The newest search index: `pagefind/…` files.
     index: Files,
-    /// Pages waiting to be indexed, with their UI languages.
-    waiting: Option<(Arc<Files>, Vec<String>)>,
+    /// The site waiting to be indexed.
+    waiting: Option<(Arc<Site>, Assets)>,
     running: bool,
 }
 
@@ -49,15 +51,15 @@ impl Indexer {
     }
 
     /// Serves `pages` with the newest index at once, and indexes them in the background.
-    pub fn publish(&self, pages: Arc<Files>, languages: Vec<String>) {
+    pub fn publish(&self, pages: Files, site: Arc<Site>, assets: Assets) {
         let mut state = self.shared.state();
         self.shared
             .live
-            .publish(Arc::new(with_index(&pages, &state.index)));
+            .publish(Arc::new(SiteFiles::new(pages, state.index.clone())));
         if !self.shared.enabled {
             return;
         }
-        state.waiting = Some((pages, languages));
+        state.waiting = Some((site, assets));
         if !state.running {
             state.running = true;
             let shared = self.shared.clone();
@@ -74,30 +76,24 @@ impl Shared {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Indexes the waiting pages until none are left.
+    /// Indexes the waiting site until none is left.
     fn run(&self) {
         loop {
-            let Some((pages, languages)) = self.state().waiting.take() else {
+            let Some((site, assets)) = self.state().waiting.take() else {
                 self.state().running = false;
                 return;
             };
             let started = Instant::now();
             let out = Memory::default();
-            let languages: Vec<&str> = languages.iter().map(String::as_str).collect();
-            match search::write_index(Pages::Memory(&pages), &languages, &out) {
+            match search::write_index(&render::search_corpora(&site, &assets), &out) {
                 Ok(()) => {
                     let mut state = self.state();
-                    state.index = out.into_files();
+                    state.index = out.into_files().into_iter().collect();
                     // The pages served may be newer than those indexed: keep them, swap the
                     // index. No reload: nothing a page shows changed.
-                    let served = self.live.files();
-                    let pages: Files = served
-                        .iter()
-                        .filter(|(path, _)| !is_index(path))
-                        .map(|(path, bytes)| (path.to_string(), bytes.clone()))
-                        .collect();
+                    let pages = self.live.files().pages().clone();
                     self.live
-                        .replace_quietly(Arc::new(with_index(&pages, &state.index)));
+                        .replace_quietly(Arc::new(SiteFiles::new(pages, state.index.clone())));
                     drop(state);
                     (self.report)(Report::Indexed {
                         elapsed: started.elapsed(),
@@ -107,15 +103,4 @@ impl Shared {
             }
         }
     }
-}
-
-fn is_index(path: &str) -> bool {
-    path.strip_prefix(BUNDLE_DIR)
-        .is_some_and(|rest| rest.starts_with('/'))
-}
-
-fn with_index(pages: &Files, index: &Files) -> SiteFiles {
-    let mut files = pages.clone();
-    files.extend(index.iter().map(|(p, b)| (p.clone(), b.clone())));
-    SiteFiles::new(files)
 }

@@ -1,0 +1,79 @@
+//! The few CBOR items Pagefind's index files are made of (RFC 8949: definite-length arrays,
+//! integers, text), written in the shortest form as `minicbor` writes them for Pagefind.
+
+#[derive(Default)]
+pub struct Cbor {
+    bytes: Vec<u8>,
+}
+
+impl Cbor {
+    fn head(&mut self, major: u8, value: u64) -> &mut Self {
+        let major = major << 5;
+        match value {
+            0..=23 => self.bytes.push(major | value as u8),
+            24..=0xff => self.bytes.extend([major | 24, value as u8]),
+            0x100..=0xffff => {
+                self.bytes.push(major | 25);
+                self.bytes.extend((value as u16).to_be_bytes());
+            }
+            0x1_0000..=0xffff_ffff => {
+                self.bytes.push(major | 26);
+                self.bytes.extend((value as u32).to_be_bytes());
+            }
+            _ => {
+                self.bytes.push(major | 27);
+                self.bytes.extend(value.to_be_bytes());
+            }
+        }
+        self
+    }
+
+    pub fn uint(&mut self, value: u64) -> &mut Self {
+        self.head(0, value)
+    }
+
+    pub fn int(&mut self, value: i32) -> &mut Self {
+        if value >= 0 {
+            self.head(0, value as u64)
+        } else {
+            self.head(1, (-1 - i64::from(value)) as u64)
+        }
+    }
+
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        self.head(3, text.len() as u64);
+        self.bytes.extend_from_slice(text.as_bytes());
+        self
+    }
+
+    pub fn array(&mut self, len: usize) -> &mut Self {
+        self.head(4, len as u64)
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cbor;
+
+    #[test]
+    fn shortest_forms_as_rfc_8949_examples() {
+        let mut cbor = Cbor::default();
+        cbor.uint(10)
+            .uint(24)
+            .uint(1000)
+            .int(-1)
+            .int(-1000)
+            .text("ü")
+            .array(2);
+        assert_eq!(
+            cbor.into_bytes(),
+            [
+                0x0a, 0x18, 0x18, 0x19, 0x03, 0xe8, 0x20, 0x39, 0x03, 0xe7, 0x62, 0xc3, 0xbc, 0x82
+            ]
+        );
+    }
+}
