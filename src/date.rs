@@ -18,6 +18,17 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    /// Today in the machine's local time zone.
+    pub fn today() -> Date {
+        let today = jiff::Zoned::now().date();
+        u16::try_from(today.year())
+            .ok()
+            .zip(u8::try_from(today.month()).ok())
+            .zip(u8::try_from(today.day()).ok())
+            .and_then(|((year, month), day)| Date::new(year, month, day))
+            .expect("today is a valid date")
+    }
+
     /// `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.splitn(3, '-');

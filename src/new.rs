@@ -254,17 +254,6 @@ pub struct Plan {
     pub notes: Vec<String>,
 }
 
-/// Today in the machine's local time zone.
-pub fn today() -> Date {
-    let today = jiff::Zoned::now().date();
-    u16::try_from(today.year())
-        .ok()
-        .zip(u8::try_from(today.month()).ok())
-        .zip(u8::try_from(today.day()).ok())
-        .and_then(|((year, month), day)| Date::new(year, month, day))
-        .expect("today is a valid date")
-}
-
 /// Checks `request` and makes the article it asks for; `today` stands in for a missing date.
 pub fn plan(request: &Request, archive: &Archive, today: Date) -> Result<Plan, NewError> {
     let missing = request.missing();
@@ -809,7 +798,7 @@ label = { kk = "Сауда", tg = "Савдо" }
 
     #[test]
     fn today_is_a_date() {
-        let today = today();
+        let today = Date::today();
         assert!(today.year >= 2025, "{today}");
     }
 }

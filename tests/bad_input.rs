@@ -6,7 +6,8 @@ mod common;
 
 use common::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 type Snapshot = BTreeMap<String, Vec<u8>>;
 
@@ -90,233 +91,404 @@ fn good_one_with(from: &str, to: &str) -> String {
     text.replacen(from, to, 1)
 }
 
-#[test]
-fn front_matter_that_never_closes() {
-    let (fixture, before) = good_site();
-    let path = fixture.article(
-        "2025/good-one.md",
-        "+++\ntitle = \"Ашық\"\ndate = 2025-08-27\nlang = \"kk\"\n\nМәтін.\n",
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_eq!(
-        messages,
-        [format!(
-            "{}:1: the front matter opened on this line never closes: add a `+++` line after it",
-            path.display()
-        )]
-    );
+/// Writes a bad input into the good project; returns the files the messages name, as `{0}`,
+/// `{1}`…
+type Write = Box<dyn Fn(&Fixture) -> Vec<PathBuf>>;
+
+/// One bad input: what is written into the good project, and exactly what the build says.
+struct Case {
+    name: &'static str,
+    write: Write,
+    expect: Expect,
 }
 
-#[test]
-fn a_toml_syntax_error_names_its_line() {
-    let (fixture, before) = good_site();
-    let path = fixture.article(
-        "2025/good-one.md",
-        good_one_with("lang = \"kk\"", "lang = kk"),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 4, &["quoted"]);
+enum Expect {
+    /// The build fails with exactly these messages, and the previous output stays.
+    Fails(Vec<String>),
+    /// The build succeeds with exactly these warnings.
+    Warns(Vec<String>),
 }
 
-#[test]
-fn a_missing_title() {
-    let (fixture, before) = good_site();
-    let path = fixture.article(
-        "2025/good-one.md",
-        good_one_with("title = \"Жақсы мақала\"\n", ""),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_eq!(messages.len(), 1, "{messages:#?}");
-    // No line holds the missing key: the message points into the front matter.
-    let line = messages[0]
-        .strip_prefix(&format!("{}:", path.display()))
-        .and_then(|rest| rest.split(':').next())
-        .and_then(|n| n.parse::<usize>().ok())
-        .unwrap_or_else(|| panic!("{messages:?} names no line"));
-    assert!((1..=8).contains(&line), "{messages:?}");
-    assert!(messages[0].contains("title"), "{messages:?}");
-    assert!(messages[0].contains("missing"), "{messages:?}");
+fn case(
+    name: &'static str,
+    write: impl Fn(&Fixture) -> Vec<PathBuf> + 'static,
+    expect: Expect,
+) -> Case {
+    Case {
+        name,
+        write: Box::new(write),
+        expect,
+    }
 }
 
-#[test]
-fn a_field_of_the_wrong_type() {
-    let (fixture, before) = good_site();
-    let path = fixture.article(
-        "2025/good-one.md",
-        good_one_with(
-            "countries = [\"kazakhstan\", \"tajikistan\"]",
-            "countries = \"kazakhstan\"",
-        ),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 5, &["invalid type", "kazakhstan"]);
+fn fails(messages: &[&str]) -> Expect {
+    Expect::Fails(messages.iter().map(|m| m.to_string()).collect())
 }
 
-#[test]
-fn an_invalid_date() {
-    let (fixture, before) = good_site();
-    let path = fixture.article(
-        "2025/good-one.md",
-        good_one_with("date = 2025-08-27", "date = 2025-02-30"),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 3, &["date"]);
-    // The same as a string goes through dostyk's own check.
-    let path = fixture.article(
-        "2025/good-one.md",
-        good_one_with("date = 2025-08-27", "date = \"2025-02-30\""),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 3, &["`date`", "YYYY-MM-DD"]);
+fn warns(messages: &[&str]) -> Expect {
+    Expect::Warns(messages.iter().map(|m| m.to_string()).collect())
 }
 
-#[test]
-fn an_unknown_country_suggests_the_closest() {
-    let (fixture, before) = good_site();
-    let path = fixture.article(
-        "2025/good-one.md",
-        good_one_with("\"tajikistan\"]", "\"tajikstan\"]"),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_eq!(
-        messages,
-        [format!(
-            "{}:5: unknown country \"tajikstan\" (did you mean \"tajikistan\"?): define it in content/taxonomy.toml",
-            path.display()
-        )]
-    );
+/// The good Kazakh article with one thing changed, written over it.
+fn edit(from: &'static str, to: &'static str) -> impl Fn(&Fixture) -> Vec<PathBuf> {
+    move |f: &Fixture| vec![f.article("2025/good-one.md", good_one_with(from, to))]
 }
 
-#[test]
-fn an_unknown_topic_on_a_later_line_of_a_multi_line_list() {
-    let (fixture, before) = good_site();
-    let path = fixture.article(
-        "2025/good-one.md",
-        good_one_with(
-            "topics = [\"trade\"]",
-            "topics = [\n  \"trade\",\n  \"watr\",\n]",
-        ),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(
-        &messages,
-        &path,
-        8,
-        &["unknown topic", "\"watr\"", "\"water\""],
-    );
+/// A new article file with these bytes.
+fn file(
+    rel: &'static str,
+    bytes: impl Fn() -> Vec<u8> + 'static,
+) -> impl Fn(&Fixture) -> Vec<PathBuf> {
+    move |f: &Fixture| vec![f.article(rel, bytes())]
 }
 
-#[test]
-fn an_unknown_language() {
-    let (fixture, before) = good_site();
-    let path = fixture.article("2025/good-one.md", good_one_with("\"kk\"", "\"kz\""));
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 4, &["unknown language", "\"kz\""]);
-}
-
-#[test]
-fn two_articles_with_the_same_slug_are_both_named() {
-    let (fixture, before) = good_site();
-    let first = fixture.article(
-        "2024/same-name.md",
-        ArticleSpec::new("Бірінші", "2024-01-01", "kk").text(),
-    );
-    let second = fixture.article(
-        "2025/same-name.md",
-        ArticleSpec::new("Екінші", "2025-01-01", "kk").text(),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_eq!(messages.len(), 1, "{messages:#?}");
-    let m = &messages[0];
-    assert!(
-        m.contains(&first.display().to_string()) && m.contains(&second.display().to_string()),
-        "{m}"
-    );
-    assert!(m.contains("\"same-name\""), "{m}");
-}
-
-#[test]
-fn a_template_syntax_error_names_the_template_and_line() {
-    let (fixture, before) = good_site();
-    let path = fixture.write(
-        "templates/home.html",
-        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.heading }</h1>\n{% endblock content %}\n",
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 3, &["template"]);
-    assert!(messages[0].contains("templates/home.html:3:"));
-}
-
-#[test]
-fn an_undefined_template_variable_names_the_template_and_line() {
-    let (fixture, before) = good_site();
-    let path = fixture.write(
-        "templates/article.html",
-        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ article.card.title }}</h1>\n<p>{{ nope }}</p>\n{% endblock content %}\n",
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    // Rendered for two articles in two trees: still one message.
-    assert_one(&messages, &path, 4, &["nope"]);
-    assert!(messages[0].contains("templates/article.html:4:"));
-}
-
-#[test]
-fn a_broken_site_toml() {
-    let (fixture, before) = good_site();
-    let path = fixture.write(
-        "site.toml",
-        SITE_TOML.replace("page_size = 20", "page_size = 20 20"),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 3, &[]);
-    let path = fixture.write(
-        "site.toml",
-        SITE_TOML.replace("page_size = 20", "page_size = \"two\""),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 3, &["invalid type", "two"]);
-}
-
-#[test]
-fn a_broken_taxonomy() {
-    let (fixture, before) = good_site();
-    let path = fixture.write(
-        "content/taxonomy.toml",
-        TAXONOMY_TOML.replace("id = \"water\"", "id = water"),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 18, &[]);
-    let path = fixture.write(
-        "content/taxonomy.toml",
-        TAXONOMY_TOML.replace(
-            "label = { kk = \"Су\", tg = \"Об\" }",
-            "label = { kk = \"Су\" }",
-        ),
-    );
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 18, &["water", "\"tg\""]);
-}
-
-#[test]
-fn an_article_that_is_not_utf8() {
-    let (fixture, before) = good_site();
-    let mut bytes = ArticleSpec::new("Жақсы мақала", "2025-08-27", "kk")
-        .body("First line, \u{0436}.\n\nSecond line \u{2014} fine.\n")
+/// An article whose body is `body`.
+fn with_body(body: String) -> Vec<u8> {
+    ArticleSpec::new("Ұзын мақала", "2025-03-01", "kk")
+        .body(&body)
         .text()
-        .into_bytes();
-    // Line 14: Windows-1251 bytes where UTF-8 was expected.
-    bytes.extend_from_slice(b"\xe6\xe0\xed\xe0\n");
-    let path = fixture.article("2025/good-one.md", bytes);
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 14, &["UTF-8"]);
+        .into_bytes()
 }
 
+fn corpus() -> Vec<Case> {
+    vec![
+        case(
+            "invalid UTF-8 (Windows-1251 on line 14)",
+            file("2025/cp1251.md", || {
+                let mut bytes = ArticleSpec::new("Жақсы мақала", "2025-08-27", "kk")
+                    .body("First line, \u{0436}.\n\nSecond line \u{2014} fine.\n")
+                    .text()
+                    .into_bytes();
+                bytes.extend_from_slice(b"\xe6\xe0\xed\xe0\n");
+                bytes
+            }),
+            fails(&["{0}:14: not valid UTF-8: save the file as UTF-8"]),
+        ),
+        case(
+            "a UTF-8 BOM and CRLF line ends",
+            file("2025/windows.md", || {
+                let text = ArticleSpec::new("Windows мақаласы", "2025-08-27", "kk").text();
+                format!("\u{feff}{}", text.replace('\n', "\r\n")).into_bytes()
+            }),
+            warns(&[]),
+        ),
+        case(
+            "an empty file",
+            file("2025/empty.md", Vec::new),
+            fails(&[
+                "{0}:1: the file is empty: an article starts with a `+++` line, its front matter, and another `+++` line",
+            ]),
+        ),
+        case(
+            "a front matter that never closes",
+            file("2025/open.md", || {
+                b"+++\ntitle = \"x\"\ndate = 2025-08-27\nlang = \"kk\"\n\nText.\n".to_vec()
+            }),
+            fails(&[
+                "{0}:1: the front matter opened on this line never closes: add a `+++` line after it",
+            ]),
+        ),
+        case(
+            "a TOML syntax error",
+            edit("lang = \"kk\"", "lang = kk"),
+            fails(&["{0}:4: string values must be quoted, expected literal string"]),
+        ),
+        case(
+            "a value of the wrong type",
+            edit(
+                "countries = [\"kazakhstan\", \"tajikistan\"]",
+                "countries = \"kazakhstan\"",
+            ),
+            fails(&["{0}:5: invalid type: string \"kazakhstan\", expected a sequence"]),
+        ),
+        case(
+            "a missing title",
+            edit("title = \"Жақсы мақала\"\n", ""),
+            fails(&["{0}:2: missing field `title`"]),
+        ),
+        case(
+            "an unknown key",
+            edit("lang = ", "author = \"x\"\nlang = "),
+            warns(&["{0}:4: unknown front matter key `author` is ignored"]),
+        ),
+        case(
+            "an impossible date",
+            edit("date = 2025-08-27", "date = 2025-02-30"),
+            fails(&["{0}:3: invalid date, expected day between 01 and 28"]),
+        ),
+        case(
+            "an impossible date as a string",
+            edit("date = 2025-08-27", "date = \"2025-02-30\""),
+            fails(&[
+                "{0}:3: `date` is not a valid calendar date: write it as YYYY-MM-DD, e.g. 2025-08-27",
+            ]),
+        ),
+        case(
+            "a date far in the future",
+            edit("date = 2025-08-27", "date = 2999-08-27"),
+            warns(&[
+                "{0}:3: the file is in folder 2025 but its date is in 2999",
+                "{0}:3: the date 2999-08-27 is in the future (today is {today}): is it a typo?",
+            ]),
+        ),
+        case(
+            "an unknown language",
+            edit("\"kk\"", "\"kz\""),
+            fails(&[
+                "{0}:4: unknown language \"kz\" (did you mean \"kk\"?); known: kk, tg, uz, ru, en, ky, tk, fa, zh, tr",
+            ]),
+        ),
+        case(
+            "an unknown country",
+            edit("\"tajikistan\"]", "\"tajikstan\"]"),
+            fails(&[
+                "{0}:5: unknown country \"tajikstan\" (did you mean \"tajikistan\"?): define it in content/taxonomy.toml",
+            ]),
+        ),
+        case(
+            "two articles with one slug",
+            |f: &Fixture| {
+                vec![
+                    f.article(
+                        "2024/same-name.md",
+                        ArticleSpec::new("Бірінші", "2024-01-01", "kk").text(),
+                    ),
+                    f.article(
+                        "2025/same-name.md",
+                        ArticleSpec::new("Екінші", "2025-01-01", "kk").text(),
+                    ),
+                ]
+            },
+            fails(&[
+                "{1}: slug \"same-name\" is also used by {0}: give one of them another file name or `slug`",
+            ]),
+        ),
+        case(
+            "a slug with ..",
+            edit("lang = ", "slug = \"../../etc\"\nlang = "),
+            fails(&[
+                "{0}:4: `slug` \"../../etc\" may only hold lower-case Latin letters, digits and single hyphens",
+            ]),
+        ),
+        case(
+            "a slug with /",
+            edit("lang = ", "slug = \"a/b\"\nlang = "),
+            fails(&[
+                "{0}:4: `slug` \"a/b\" may only hold lower-case Latin letters, digits and single hyphens",
+            ]),
+        ),
+        case(
+            "a slug with NUL",
+            edit("lang = ", "slug = \"a\\u0000b\"\nlang = "),
+            fails(&[
+                "{0}:4: `slug` \"a\\0b\" may only hold lower-case Latin letters, digits and single hyphens",
+            ]),
+        ),
+        case(
+            "a slug with a control character",
+            edit("lang = ", "slug = \"a\\u0007b\"\nlang = "),
+            fails(&[
+                "{0}:4: `slug` \"a\\u{7}b\" may only hold lower-case Latin letters, digits and single hyphens",
+            ]),
+        ),
+        case(
+            "a story with ..",
+            edit("lang = ", "story = \"..\"\nlang = "),
+            fails(&[
+                "{0}:4: `story` \"..\" may only hold lower-case Latin letters, digits and single hyphens",
+            ]),
+        ),
+        case(
+            "a story with / and NUL",
+            edit("lang = ", "story = \"x/\\u0000\"\nlang = "),
+            fails(&[
+                "{0}:4: `story` \"x/\\0\" may only hold lower-case Latin letters, digits and single hyphens",
+            ]),
+        ),
+        case(
+            "a 50 MB article",
+            file("2025/huge.md", || {
+                with_body(format!("{}\n", "a".repeat(49)).repeat(1 << 20))
+            }),
+            fails(&[
+                "{0}: 50.0 MB is too large for an article (the limit is 8 MB): is this the right file?",
+            ]),
+        ),
+        case(
+            "10,000 levels of quotes",
+            file("2025/deep.md", || {
+                with_body(format!("{}Терең.\n", "> ".repeat(10_000)))
+            }),
+            warns(&[]),
+        ),
+        case(
+            "a table of 100,000 rows",
+            file("2025/table.md", || {
+                let mut body = String::from("| Ел | Сан |\n|---|---:|\n");
+                for n in 0..100_000 {
+                    body.push_str(&format!("| Қазақстан | {n} |\n"));
+                }
+                with_body(body)
+            }),
+            warns(&[]),
+        ),
+        case(
+            "a symbolic link loop",
+            |f: &Fixture| {
+                let a = f.path("content/articles/2025/loop-a.md");
+                let b = f.path("content/articles/2025/loop-b.md");
+                std::os::unix::fs::symlink(&b, &a).unwrap();
+                std::os::unix::fs::symlink(&a, &b).unwrap();
+                vec![a, b]
+            },
+            fails(&[
+                "{0}: a symbolic link to \"{1}\", which cannot be followed: Too many levels of symbolic links (os error 40)",
+                "{1}: a symbolic link to \"{0}\", which cannot be followed: Too many levels of symbolic links (os error 40)",
+            ]),
+        ),
+        case(
+            "a symbolic link outside content/",
+            |f: &Fixture| {
+                let outside = f.write(
+                    "private/secret.md",
+                    ArticleSpec::new("Құпия", "2025-01-01", "kk").text(),
+                );
+                let link = f.path("content/articles/2025/secret.md");
+                std::os::unix::fs::symlink(&outside, &link).unwrap();
+                vec![link, outside, f.path("content")]
+            },
+            fails(&[
+                "{0}: a symbolic link to \"{1}\", outside {2}: only files inside it are published",
+            ]),
+        ),
+        case(
+            "a named pipe",
+            |f: &Fixture| {
+                let path = f.path("content/articles/2025/pipe.md");
+                let made = Command::new("mkfifo")
+                    .arg(&path)
+                    .status()
+                    .expect("mkfifo runs");
+                assert!(made.success());
+                vec![path]
+            },
+            fails(&[
+                "{0}: not a regular file (a pipe, socket or device): only Markdown files belong in content/articles/",
+            ]),
+        ),
+        case(
+            "a broken site.toml",
+            |f: &Fixture| {
+                vec![f.write(
+                    "site.toml",
+                    SITE_TOML.replace("page_size = 20", "page_size = 20 20"),
+                )]
+            },
+            fails(&["{0}:3: string values must be quoted, expected literal string"]),
+        ),
+        case(
+            "a site.toml value of the wrong type",
+            |f: &Fixture| {
+                vec![f.write(
+                    "site.toml",
+                    SITE_TOML.replace("page_size = 20", "page_size = \"two\""),
+                )]
+            },
+            fails(&["{0}:3: invalid type: string \"two\", expected usize"]),
+        ),
+        case(
+            "a broken taxonomy.toml",
+            |f: &Fixture| {
+                vec![f.write(
+                    "content/taxonomy.toml",
+                    TAXONOMY_TOML.replace("id = \"water\"", "id = water"),
+                )]
+            },
+            fails(&["{0}:18: string values must be quoted, expected literal string"]),
+        ),
+        case(
+            "a taxonomy term without a label in a UI language",
+            |f: &Fixture| {
+                vec![f.write(
+                    "content/taxonomy.toml",
+                    TAXONOMY_TOML.replace(
+                        "label = { kk = \"Су\", tg = \"Об\" }",
+                        "label = { kk = \"Су\" }",
+                    ),
+                )]
+            },
+            fails(&["{0}:18: topic \"water\" has no label for UI language \"tg\""]),
+        ),
+        case(
+            "a template with a syntax error",
+            |f: &Fixture| {
+                vec![f.write(
+                    "templates/home.html",
+                    "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.heading }</h1>\n{% endblock content %}\n",
+                )]
+            },
+            fails(&["{0}:3: template error: Found `}` but expected }}."]),
+        ),
+        case(
+            "a template with an undefined variable",
+            |f: &Fixture| {
+                vec![f.write(
+                    "templates/article.html",
+                    "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ article.card.title }}</h1>\n<p>{{ nope }}</p>\n{% endblock content %}\n",
+                )]
+            },
+            fails(&[
+                "{0}:4: template error: Variable `nope` is not defined. Available variables: article, heading_level, page, t",
+            ]),
+        ),
+    ]
+}
+
+/// Every bad input of the corpus, each over a good site: exactly the expected messages (file,
+/// line, text), and the previous output untouched when the build fails.
 #[test]
-fn an_empty_article_file() {
-    let (fixture, before) = good_site();
-    let path = fixture.article("2025/empty.md", "");
-    let messages = fails_cleanly(&fixture, &before);
-    assert_one(&messages, &path, 1, &["empty"]);
+fn every_bad_input_gets_its_exact_answer() {
+    let mut wrong = Vec::new();
+    for Case {
+        name,
+        write,
+        expect,
+    } in corpus()
+    {
+        let (fixture, before) = good_site();
+        let paths = write(&fixture);
+        let today = dostyk::date::Date::today().to_string();
+        let fill = |template: &String| {
+            paths.iter().enumerate().fold(
+                template.replace("{today}", &today),
+                |message, (n, path)| {
+                    message.replace(&format!("{{{n}}}"), &path.display().to_string())
+                },
+            )
+        };
+        let result = fixture.build();
+        let (expected, actual): (Vec<String>, Vec<String>) = match (&expect, &result) {
+            (Expect::Fails(expected), Err(e)) => {
+                assert_unchanged(&fixture, &before);
+                (
+                    expected.iter().map(fill).collect(),
+                    e.diagnostics().iter().map(ToString::to_string).collect(),
+                )
+            }
+            (Expect::Warns(expected), Ok(report)) => (
+                expected.iter().map(fill).collect(),
+                report.warnings.iter().map(ToString::to_string).collect(),
+            ),
+            (Expect::Fails(_), Ok(_)) => (vec!["a failure".into()], vec!["a build".into()]),
+            (Expect::Warns(_), Err(e)) => (vec!["a build".into()], vec![e.to_string()]),
+        };
+        if expected != actual {
+            wrong.push(format!(
+                "{name}:\n  expected {expected:#?}\n  got      {actual:#?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -548,4 +720,124 @@ fn odd_invalid_inputs_fail_with_a_message_and_never_panic() {
     );
     let messages = messages(fixture.build());
     assert_one(&messages, &path, 1, &["maqala.md", "slug"]);
+}
+
+/// A file the build may not read is named with the reason, and the previous site stays.
+/// Root reads every file whatever its mode, so as root the build runs as `nobody`.
+#[test]
+fn an_unreadable_file_is_named() {
+    let (fixture, before) = good_site();
+    let path = fixture.article(
+        "2025/locked.md",
+        ArticleSpec::new("Жабық", "2025-01-01", "kk").text(),
+    );
+    let as_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let mut command = if as_root {
+        // Everything but the locked file open to `nobody`, who runs the build.
+        let opened = Command::new("chmod")
+            .arg("-R")
+            .arg("a+rwX")
+            .arg(fixture.dir.path())
+            .status()
+            .expect("chmod runs");
+        assert!(opened.success());
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.arg(env!("CARGO_BIN_EXE_dostyk"));
+        command
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_dostyk"))
+    };
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o000))
+        .expect("chmod 000");
+    let output = command
+        .arg("--root")
+        .arg(&fixture.root)
+        .arg("build")
+        .arg("--out")
+        .arg(&fixture.out)
+        .output()
+        .expect("run dostyk");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let expected = format!(
+        "error: {}: cannot read: Permission denied (os error 13)",
+        path.display()
+    );
+    assert!(stderr.contains(&expected), "{expected:?} in:\n{stderr}");
+    assert_unchanged(&fixture, &before);
+}
+
+/// Files deleted and written again while builds run: each build either publishes a whole site
+/// or fails naming a file it could not read, leaving the last site whole; never a panic, never
+/// a half-written output.
+#[test]
+fn files_that_come_and_go_during_builds() {
+    let (fixture, _) = good_site();
+    for n in 0..100 {
+        fixture.article(
+            &format!("2023/churn-{n}.md"),
+            ArticleSpec::new(&format!("Мақала {n}"), "2023-05-05", "kk").text(),
+        );
+    }
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let churn = {
+        let stop = stop.clone();
+        let dir = fixture.path("content/articles/2023");
+        std::thread::spawn(move || {
+            let mut round = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for n in 0..100 {
+                    let path = dir.join(format!("churn-{n}.md"));
+                    if (n + round).is_multiple_of(2) {
+                        let _ = std::fs::remove_file(&path);
+                    } else {
+                        let text = ArticleSpec::new(&format!("Мақала {n}"), "2023-05-05", "kk");
+                        let _ = std::fs::write(&path, text.text());
+                    }
+                    std::thread::sleep(std::time::Duration::from_micros(100));
+                }
+                round += 1;
+            }
+        })
+    };
+    let (mut built, mut failed) = (0, 0);
+    for _ in 0..15 {
+        match fixture.build() {
+            Ok(_) => built += 1,
+            Err(e) => {
+                failed += 1;
+                for problem in e.diagnostics() {
+                    let message = problem.to_string();
+                    assert!(
+                        message.contains("/content/articles/2023/churn-"),
+                        "a failure names the file: {message}"
+                    );
+                }
+            }
+        }
+        // Whatever happened, the output is a whole site and nothing is left beside it.
+        for page in [
+            "kk/index.html",
+            "tg/index.html",
+            "sitemap.xml",
+            "pagefind/pagefind-entry.json",
+        ] {
+            assert!(
+                fixture.exists(page),
+                "{page} after {built} builds and {failed} failures"
+            );
+        }
+        let siblings = fixture.siblings();
+        assert!(siblings.len() == 3, "no leftovers: {siblings:?}");
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    churn.join().expect("the churning thread ends");
+    assert!(
+        built > 0,
+        "some builds went through: {built} built, {failed} failed"
+    );
 }

@@ -4,7 +4,7 @@
 use anyhow::Context;
 use dostyk::Project;
 use dostyk::date::Date;
-use dostyk::new::{Archive, Request, ask_missing, plan, today, write};
+use dostyk::new::{Archive, Request, ask_missing, plan, write};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -78,7 +78,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
             archive.unreadable.len()
         );
     }
-    let today = today();
+    let today = Date::today();
     if interactive {
         ask_missing(
             &mut request,

@@ -80,6 +80,8 @@ const SUMMARY_CHARS: usize = 220;
 pub struct Parsed {
     pub article: Article,
     pub warnings: Vec<Diagnostic>,
+    /// The line of `date`, for what later checks have to say of it.
+    pub date_line: usize,
 }
 
 impl Article {
@@ -264,7 +266,11 @@ impl Article {
             fingerprint: Fingerprint::default(),
         };
         article.fingerprint = Fingerprint::of(&article, text);
-        Ok(Parsed { article, warnings })
+        Ok(Parsed {
+            article,
+            warnings,
+            date_line,
+        })
     }
 }
 

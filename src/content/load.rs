@@ -1,12 +1,13 @@
 //! Walking `content/articles/` and loading every article, collecting every problem.
 
 use super::article::{Article, Parsed};
+use crate::date::Date;
 use crate::error::Diagnostic;
 use crate::taxonomy::Taxonomy;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsStr;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -149,12 +150,15 @@ impl ArticleCache {
                 )
             })
             .collect();
-        let fresh: Vec<(PathBuf, Entry)> = stale
+        let fresh: Vec<(PathBuf, Option<Entry>)> = stale
             .into_par_iter()
             .map(|(path, stamp)| {
                 let read_at = SystemTime::now();
                 let (article, warnings) = match load_one(&path, taxonomy) {
-                    Ok(Parsed { article, warnings }) => (Ok(Arc::new(article)), warnings),
+                    Ok(None) => return (path, None),
+                    Ok(Some(Parsed {
+                        article, warnings, ..
+                    })) => (Ok(Arc::new(article)), warnings),
                     Err(problems) => (Err(problems), Vec::new()),
                 };
                 let stamp = stamp.unwrap_or(Stamp {
@@ -167,10 +171,15 @@ impl ArticleCache {
                     article,
                     warnings,
                 };
-                (path, entry)
+                (path, Some(entry))
             })
             .collect();
-        self.entries.extend(fresh);
+        for (path, entry) in fresh {
+            match entry {
+                Some(entry) => self.entries.insert(path, entry),
+                None => self.entries.remove(&path),
+            };
+        }
         problems
     }
 
@@ -210,10 +219,66 @@ fn stamp(path: &Path) -> Option<Stamp> {
     })
 }
 
-fn load_one(path: &Path, taxonomy: &Taxonomy) -> Result<Parsed, Vec<Diagnostic>> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| vec![Diagnostic::in_file(path, format!("cannot read: {e}"))])?;
-    parse(path, bytes, taxonomy)
+/// The largest article file read: far beyond any news text (a long one is 50 KB), so that a
+/// file put in the wrong folder (a database dump, a video) is refused at once, not rendered
+/// into two copies of a page of that size.
+pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// How far past today an article's date may be before it is worth a warning: a text from a
+/// time zone ahead of the machine's is dated tomorrow.
+const FUTURE_SLACK_DAYS: i64 = 1;
+
+/// The article in the file at `path`; `None` if the file was deleted since the folder was
+/// listed (as the walk does for one deleted while it runs).
+fn load_one(path: &Path, taxonomy: &Taxonomy) -> Result<Option<Parsed>, Vec<Diagnostic>> {
+    let problem = |message: String| vec![Diagnostic::in_file(path, message)];
+    let cannot_read = |e: std::io::Error| problem(format!("cannot read: {e}"));
+    // Followed if it is a link (one that `article_files` let through stays inside content/).
+    let meta = match std::fs::metadata(path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        meta => meta.map_err(cannot_read)?,
+    };
+    if !meta.is_file() {
+        // Reading a named pipe would wait for a writer for ever.
+        return Err(problem(
+            "not a regular file (a pipe, socket or device): only Markdown files belong in \
+             content/articles/"
+                .into(),
+        ));
+    }
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(problem(too_large(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let read = std::fs::File::open(path)
+        // The file may have grown since: never read more than the limit and a byte.
+        .and_then(|file| file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes));
+    match read {
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        read => read.map_err(cannot_read)?,
+    };
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(problem(too_large(bytes.len() as u64)));
+    }
+    let mut parsed = parse(path, bytes, taxonomy)?;
+    let today = Date::today();
+    let date = parsed.article.date;
+    if date.days() - today.days() > FUTURE_SLACK_DAYS {
+        parsed.warnings.push(Diagnostic::at(
+            path,
+            parsed.date_line,
+            format!("the date {date} is in the future (today is {today}): is it a typo?"),
+        ));
+    }
+    Ok(Some(parsed))
+}
+
+fn too_large(bytes: u64) -> String {
+    format!(
+        "{:.1} MB is too large for an article (the limit is {} MB): is this the right file?",
+        bytes as f64 / 1_048_576.0,
+        MAX_ARTICLE_BYTES / 1_048_576
+    )
 }
 
 fn parse(path: &Path, bytes: Vec<u8>, taxonomy: &Taxonomy) -> Result<Parsed, Vec<Diagnostic>> {
@@ -244,8 +309,13 @@ fn article_files(dir: &Path, root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         .filter_entry(|e| e.depth() == 0 || !skipped(e.file_name()));
     for entry in walk {
         match entry {
+            Ok(entry) if entry.path_is_symlink() => match linked_article(dir, entry.path()) {
+                Ok(Some(path)) => files.push(path),
+                Ok(None) => {}
+                Err(message) => problems.push(Diagnostic::in_file(entry.path(), message)),
+            },
             Ok(entry)
-                if entry.file_type().is_file()
+                if !entry.file_type().is_dir()
                     && entry.path().extension().is_some_and(|x| x == "md") =>
             {
                 files.push(entry.into_path());
@@ -262,6 +332,34 @@ fn article_files(dir: &Path, root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         }
     }
     (files, problems)
+}
+
+/// A symbolic link met in `dir`: the link itself if it leads to an article file inside the
+/// project's content folder (`dir`'s parent), `None` if it is no article (not `*.md`), or why
+/// it is refused. Links are not walked into: a link to a folder, a loop, a link that leads
+/// nowhere or outside the content folder (which could publish any file of the machine) is an
+/// error naming the link.
+fn linked_article(dir: &Path, link: &Path) -> Result<Option<PathBuf>, String> {
+    let target = std::fs::read_link(link)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    // A loop, or a link to nothing: "too many levels of symbolic links", "no such file".
+    let resolved = std::fs::canonicalize(link)
+        .map_err(|e| format!("a symbolic link to \"{target}\", which cannot be followed: {e}"))?;
+    let content = dir.parent().unwrap_or(dir);
+    let content = std::fs::canonicalize(content).unwrap_or_else(|_| content.to_path_buf());
+    if !resolved.starts_with(&content) {
+        return Err(format!(
+            "a symbolic link to \"{target}\", outside {}: only files inside it are published",
+            content.display()
+        ));
+    }
+    if resolved.is_dir() {
+        return Err(format!(
+            "a symbolic link to the folder \"{target}\": move the folder here instead"
+        ));
+    }
+    Ok((link.extension().is_some_and(|x| x == "md")).then(|| link.to_path_buf()))
 }
 
 /// Whether a file or folder of this name is left out: hidden, or an editor's backup.

@@ -231,19 +231,17 @@ impl Digest {
     }
 
     fn close(&mut self, stack: &mut Vec<Node>, tag: &str) {
-        // The HTML is dostyk's own and well formed; a stray end tag is skipped.
-        if stack.len() < 2 || !stack.iter().skip(1).any(|n| n.tag == tag) {
+        // The HTML is dostyk's own and well formed; a stray end tag is skipped, one that
+        // closes an outer element closes the inner ones too.
+        let Some(open) = stack.iter().rposition(|n| n.tag == tag).filter(|&i| i > 0) else {
             return;
-        }
-        loop {
-            let node = stack.pop().expect("checked above");
+        };
+        while stack.len() > open {
+            let node = stack.pop().expect("above the root");
             let parent = stack.last_mut().expect("the root stays");
             if !node.ignored {
                 let value = finish_sentence(node.value, &node.tag);
                 parent.value.push_str(&weighted(value, &node.tag));
-            }
-            if node.tag == tag {
-                return;
             }
         }
     }
