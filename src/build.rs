@@ -194,6 +194,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &mut ArticleCache::default(),
         None,
     )?;
+    check_out(&options.project, &options.out)?;
     let staging = Staging::new(&options.out, options.when_busy)?;
     match write_site(&site, &templates, options, &staging, &mut timings) {
         Ok(pages) => {
@@ -224,6 +225,91 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             Err(e)
         }
     }
+}
+
+/// Refuses an output folder that a build would destroy something in: a build replaces its
+/// output folder whole, so it may not be the project or hold it (`/`, the project root or a
+/// folder above), be one of the project's inputs or inside one (content, templates, static
+/// files, interface strings), or be a folder of other files (one without the `.nojekyll` every
+/// build writes): a mistyped `--out ~/Documents` must not delete `~/Documents`.
+fn check_out(project: &Project, out: &Path) -> Result<()> {
+    let refuse = |why: String| {
+        Err(Error::UnsafeOut {
+            out: out.to_path_buf(),
+            why,
+        })
+    };
+    let resolved = resolve(out);
+    let root = resolve(&project.root);
+    if root.starts_with(&resolved) {
+        return refuse(format!(
+            "the output folder would hold the project ({}), which a build replaces: choose a \
+             folder inside the project, such as public/",
+            project.root.display()
+        ));
+    }
+    let inputs = [
+        project.content.clone(),
+        project.templates(),
+        project.static_dir(),
+        project.root.join("i18n"),
+    ];
+    if let Some(input) = inputs
+        .iter()
+        .find(|input| resolved.starts_with(resolve(input)))
+    {
+        return refuse(format!(
+            "the output folder is in the project's input {}: choose another, such as public/",
+            input.display()
+        ));
+    }
+    match std::fs::symlink_metadata(out) {
+        Ok(meta) if !meta.is_dir() => refuse("is a file, not a folder".into()),
+        Ok(_) => {
+            let empty = std::fs::read_dir(out)
+                .map_err(|e| Error::io(out, e))?
+                .next()
+                .is_none();
+            if empty || out.join(".nojekyll").is_file() {
+                Ok(())
+            } else {
+                refuse(
+                    "holds files that no build wrote (a build's output has a .nojekyll file), \
+                     and a build replaces the whole folder: empty it, or choose another"
+                        .into(),
+                )
+            }
+        }
+        Err(_) => Ok(()),
+    }
+}
+
+/// `path` made absolute, its `.` and `..` applied, and the links of its longest existing part
+/// resolved.
+fn resolve(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut lexical = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                lexical.pop();
+            }
+            std::path::Component::CurDir => {}
+            part => lexical.push(part),
+        }
+    }
+    let mut existing = lexical.as_path();
+    let mut rest = Vec::new();
+    while std::fs::canonicalize(existing).is_err() {
+        let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
+            return lexical;
+        };
+        rest.push(name);
+        existing = parent;
+    }
+    let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    resolved.extend(rest.iter().rev());
+    resolved
 }
 
 /// Writes every page and static file, then indexes the articles for search; returns the

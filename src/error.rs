@@ -48,7 +48,10 @@ pub enum Error {
     /// Another build is writing the same output folder.
     #[error("{}: another build is writing this folder; try again when it is done", .0.display())]
     Busy(PathBuf),
-    /// Pagefind could not index the built pages.
+    /// The output folder asked for would replace or overwrite something that is not a site.
+    #[error("{}: {why}", .out.display())]
+    UnsafeOut { out: PathBuf, why: String },
+    /// The search index could not be made.
     #[error("search index: {0}")]
     Search(String),
     #[error("{path}: {source}")]
@@ -72,6 +75,7 @@ impl Error {
         match self {
             Error::Invalid(list) => list.clone(),
             Error::Io { path, source } => vec![Diagnostic::in_file(path, source.to_string())],
+            Error::UnsafeOut { out, why } => vec![Diagnostic::in_file(out, why.clone())],
             Error::Busy(path) => vec![Diagnostic::in_file(
                 path,
                 "another build is writing this folder; try again when it is done",

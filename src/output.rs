@@ -98,12 +98,10 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
         let lock = lock(&parent.join(format!(".{name}.lock")), target, when_busy)?;
-        // The lock makes this name free: a folder left by a killed build of this process id
-        // is stale.
+        // Holding the lock, whatever another build left beside the output is from a build
+        // that was killed.
+        recover(parent, &name, target)?;
         let dir = parent.join(format!(".{name}.building-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        }
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
         Ok(Staging {
             dir,
@@ -141,9 +139,20 @@ impl Staging {
         )
     }
 
-    /// Puts the new site in place of the old one: the old folder is moved aside, the new one
-    /// renamed into place, then the old one removed.
+    /// Puts the new site in place of the old one. Where the system can, both swap places in
+    /// one step (Linux's `renameat2` with `RENAME_EXCHANGE`), so that a build killed at any
+    /// moment leaves a whole site at the output path, the old or the new; elsewhere the old
+    /// folder is moved aside first, and a build killed between the two moves has it put back
+    /// by the next build. The old site is removed last.
     pub fn commit(self) -> Result<()> {
+        if !self.target.exists() {
+            return std::fs::rename(&self.dir, &self.target)
+                .map_err(|e| Error::io(&self.target, e));
+        }
+        if exchange(&self.dir, &self.target) {
+            // The staging folder now holds the old site.
+            return std::fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e));
+        }
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
             self.target
@@ -152,20 +161,12 @@ impl Staging {
                 .unwrap_or_default(),
             std::process::id()
         ));
-        let had_old = self.target.exists();
-        if had_old {
-            std::fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, e))?;
-        }
+        std::fs::rename(&self.target, &old).map_err(|e| Error::io(&self.target, e))?;
         if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.target);
-            }
+            let _ = std::fs::rename(&old, &self.target);
             return Err(Error::io(&self.target, e));
         }
-        if had_old {
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-        }
-        Ok(())
+        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))
     }
 
     /// Throws the unfinished folder away; the old site stays as it was.
@@ -178,6 +179,47 @@ impl Output for Staging {
     fn write(&self, path: &str, contents: &[u8]) -> Result<()> {
         Staging::write(self, path, contents)
     }
+}
+
+/// Swaps two folders in one step; false where the system or file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}
+
+/// Cleans up after builds of `target` (named `name`, in `parent`) that were killed: puts the
+/// old site back if one was killed between moving it aside and moving the new one in, and
+/// removes the folders they were filling or removing. Only these names are touched:
+/// `.NAME.building-*` and `.NAME.old-*`, which builds make and nothing else does.
+fn recover(parent: &Path, name: &str, target: &Path) -> Result<()> {
+    let building = format!(".{name}.building-");
+    let old = format!(".{name}.old-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let mut left: Vec<(bool, PathBuf)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            let is_old = file_name.starts_with(&old);
+            (is_old || file_name.starts_with(&building)).then(|| (is_old, entry.path()))
+        })
+        .collect();
+    left.sort();
+    for (is_old, path) in left {
+        if is_old && !target.exists() {
+            std::fs::rename(&path, target).map_err(|e| Error::io(&path, e))?;
+        } else {
+            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// An exclusive lock on `path` (created if missing, never deleted: deleting a lock file lets
@@ -242,6 +284,30 @@ mod tests {
             1,
             "no leftovers beside the site: {names:?}"
         );
+    }
+
+    #[test]
+    fn a_killed_build_is_cleaned_up_and_a_site_moved_aside_is_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        // Killed between moving the old site aside and moving the new one in, with the
+        // folder of another killed build still there.
+        let old = dir.path().join(".public.old-123");
+        std::fs::create_dir(&old).unwrap();
+        std::fs::write(old.join("index.html"), b"old site").unwrap();
+        let building = dir.path().join(".public.building-456");
+        std::fs::create_dir(&building).unwrap();
+        std::fs::write(building.join("half.html"), b"half").unwrap();
+        let unrelated = dir.path().join(".public.notes");
+        std::fs::write(&unrelated, b"not ours").unwrap();
+        let staging = Staging::new(&target, WhenBusy::Refuse).unwrap();
+        assert_eq!(
+            std::fs::read(target.join("index.html")).unwrap(),
+            b"old site"
+        );
+        assert!(!old.exists() && !building.exists());
+        assert!(unrelated.exists(), "only a build's own folders are removed");
+        staging.abandon();
     }
 
     #[test]

@@ -29,6 +29,8 @@ alert(13)
 
 <iframe src="javascript:alert(18)"></iframe>
 
+![pixel](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMjUpPg==)
+
 [fine](https://example.org/ok)
 "#;
 
@@ -36,10 +38,15 @@ fn hostile_site() -> Fixture {
     let fixture = Fixture::new();
     fixture.write(
         "content/taxonomy.toml",
-        TAXONOMY_TOML.replace(
-            "label = { kk = \"Өзбекстан\"",
-            "label = { kk = \"<script>alert(19)</script>Өзбекстан\"",
-        ),
+        TAXONOMY_TOML
+            .replace(
+                "label = { kk = \"Өзбекстан\"",
+                "label = { kk = \"<script>alert(19)</script>Өзбекстан\"",
+            )
+            .replace(
+                "label = { kk = \"Сауда\", tg = \"Савдо\" }",
+                "label = { kk = \"Сауда\", tg = \"<b onmouseover=alert(24)>Савдо</b>\" }",
+            ),
     );
     let mut spec = ArticleSpec::new(HOSTILE_TITLE, "2025-08-27", "kk")
         .countries(&["kazakhstan", "uzbekistan"])
@@ -68,7 +75,7 @@ fn is_script_url(value: &str) -> bool {
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    ["javascript:", "vbscript:", "data:text/html"]
+    ["javascript:", "vbscript:", "data:"]
         .iter()
         .any(|s| cleaned.starts_with(s))
 }
@@ -189,7 +196,12 @@ fn the_hostile_title_and_body_show_as_text() {
         if ui == "kk" {
             assert!(
                 page.contains("<script>alert(19)</script>Өзбекстан"),
-                "{rel}: label"
+                "{rel}: country label"
+            );
+        } else {
+            assert!(
+                page.contains("<b onmouseover=alert(24)>Савдо</b>"),
+                "{rel}: topic label"
             );
         }
     }
@@ -313,4 +325,75 @@ fn the_checker_finds_what_it_looks_for() {
     );
     assert!(is_script_url("java\tscript:alert(1)"));
     assert!(!is_script_url("https://example.org/javascript:"));
+}
+
+/// The structured data of every page (`<script type="application/ld+json">`) stays one JSON
+/// document however the title ends: a `</script>` in it cannot close the element early.
+#[test]
+fn structured_data_cannot_be_broken_out_of() {
+    let fixture = hostile_site();
+    let mut headlines = Vec::new();
+    let pages = snapshot(&fixture.out)
+        .into_keys()
+        .filter(|f| f.ends_with(".html"));
+    for rel in pages {
+        let doc = fixture.html(&rel);
+        for script in doc.select(&sel("script[type=\"application/ld+json\"]")) {
+            let json: String = script.text().collect();
+            let value: serde_json::Value = serde_json::from_str(&json)
+                .unwrap_or_else(|e| panic!("{rel}: structured data is not JSON ({e}): {json}"));
+            if let Some(headline) = value["headline"].as_str() {
+                headlines.push(headline.to_string());
+            }
+        }
+        let source = fixture.text(&rel);
+        assert!(
+            !source.contains("</script><script>alert"),
+            "{rel}: the title closed a script element"
+        );
+    }
+    assert!(
+        headlines.iter().any(|h| h == HOSTILE_TITLE),
+        "the hostile article's headline is its title, as text: {headlines:?}"
+    );
+}
+
+/// The search index holds the hostile text as text, and what the search page puts into the
+/// page as HTML (the excerpt, with the query's words marked) has it escaped. Checked with
+/// Pagefind's own `pagefind.js`, in Node.
+#[test]
+fn the_search_index_keeps_hostile_text_as_text() {
+    let fixture = hostile_site();
+    let Some(answers) = run_queries(
+        &fixture.out,
+        "/",
+        &[query("kk", "alert"), query("kk", "opening")],
+    ) else {
+        return;
+    };
+    let mut found = 0;
+    for answer in &answers {
+        for result in answer["results"].as_array().expect("results") {
+            if !result["url"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with("/hostile/")
+            {
+                continue;
+            }
+            found += 1;
+            assert_eq!(result["meta"]["title"], HOSTILE_TITLE, "the title is text");
+            let excerpt = result["excerpt"].as_str().expect("an excerpt");
+            let without_marks = excerpt.replace("<mark>", "").replace("</mark>", "");
+            assert!(
+                !without_marks.contains('<'),
+                "the excerpt (HTML) has no markup of the article's: {excerpt}"
+            );
+            assert!(
+                without_marks.contains("&lt;script&gt;"),
+                "the article's markup shows as text: {excerpt}"
+            );
+        }
+    }
+    assert!(found >= 1, "the hostile article is found: {answers:#?}");
 }

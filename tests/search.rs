@@ -7,7 +7,6 @@ mod common;
 
 use common::*;
 use std::collections::BTreeSet;
-use std::process::Command;
 
 const UI: [&str; 2] = ["kk", "tg"];
 
@@ -222,68 +221,6 @@ fn every_page_has_a_search_box_that_opens_the_search_page() {
 // ---------------------------------------------------------------------------------------------
 
 /// Node 18 or newer (it has `fetch` and `Response`), or why not.
-fn node() -> Result<(), String> {
-    let output = Command::new("node")
-        .arg("--version")
-        .output()
-        .map_err(|e| format!("`node` is not available ({e})"))?;
-    let version = String::from_utf8_lossy(&output.stdout);
-    let major: u32 = version
-        .trim()
-        .trim_start_matches('v')
-        .split('.')
-        .next()
-        .and_then(|m| m.parse().ok())
-        .unwrap_or(0);
-    if major >= 18 {
-        Ok(())
-    } else {
-        Err(format!("`node` is {}, older than 18", version.trim()))
-    }
-}
-
-struct Query {
-    lang: &'static str,
-    q: &'static str,
-    filters: serde_json::Value,
-}
-
-fn query(lang: &'static str, q: &'static str) -> Query {
-    Query {
-        lang,
-        q,
-        filters: serde_json::json!({}),
-    }
-}
-
-/// Runs the queries with `tests/search/query.mjs`; `None` when Node is missing.
-fn run_queries(site: &Built, queries: &[Query]) -> Option<Vec<serde_json::Value>> {
-    if let Err(why) = node() {
-        eprintln!("SKIPPED: real search queries need Node.js 18 or newer: {why}");
-        return None;
-    }
-    let spec: Vec<serde_json::Value> = queries
-        .iter()
-        .map(|q| serde_json::json!({"lang": q.lang, "q": q.q, "filters": q.filters}))
-        .collect();
-    let output = Command::new("node")
-        .arg(repo_root().join("tests/search/query.mjs"))
-        .arg(&site.out)
-        .arg(site.base_path())
-        .arg(serde_json::to_string(&spec).unwrap())
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "query.mjs failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let answers: Vec<serde_json::Value> =
-        serde_json::from_slice(&output.stdout).expect("query.mjs prints JSON");
-    assert_eq!(answers.len(), queries.len());
-    Some(answers)
-}
-
 /// The slugs of a query's results, checking that each is in the query's tree.
 fn slugs(site: &Built, answer: &serde_json::Value) -> Vec<String> {
     let prefix = format!(
@@ -342,7 +279,7 @@ fn kazakh_and_tajik_queries_find_the_known_articles() {
         // Written without the Tajik letters, as on a keyboard without them.
         query("tg", "эмомали"),
     ];
-    let Some(answers) = run_queries(&site, &queries) else {
+    let Some(answers) = run_queries(&site.out, &site.base_path(), &queries) else {
         return;
     };
     let found: Vec<Vec<String>> = answers.iter().map(|a| slugs(&site, a)).collect();
@@ -418,7 +355,7 @@ fn filters_narrow_the_results() {
             serde_json::json!({"Тақырыптар": "Су ресурстары"}),
         ),
     ];
-    let Some(answers) = run_queries(&site, &queries) else {
+    let Some(answers) = run_queries(&site.out, &site.base_path(), &queries) else {
         return;
     };
     let found: Vec<Vec<String>> = answers.iter().map(|a| slugs(&site, a)).collect();

@@ -7,6 +7,7 @@
 use scraper::{ElementRef, Html, Selector};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The base URLs every site is checked under: a domain root and a GitHub Pages project sub-path.
 pub const ROOT_BASE: &str = "http://127.0.0.1:8000/";
@@ -1008,4 +1009,77 @@ pub fn browser_tools(what: &str) -> Option<String> {
     // Straight to stderr, not through the test harness's capture: shown on every run.
     let _ = writeln!(std::io::stderr(), "{message}");
     None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching a built site with Pagefind's own code, in Node
+// ---------------------------------------------------------------------------------------------
+
+/// Whether Node.js 18 or newer is there to run Pagefind's `pagefind.js`.
+pub fn node() -> Result<(), String> {
+    let output = Command::new("node")
+        .arg("--version")
+        .output()
+        .map_err(|e| format!("`node` is not available ({e})"))?;
+    let version = String::from_utf8_lossy(&output.stdout);
+    let major: u32 = version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0);
+    if major >= 18 {
+        Ok(())
+    } else {
+        Err(format!("`node` is {}, older than 18", version.trim()))
+    }
+}
+
+/// One search: a UI tree, a query, filters.
+pub struct Query {
+    pub lang: &'static str,
+    pub q: &'static str,
+    pub filters: serde_json::Value,
+}
+
+pub fn query(lang: &'static str, q: &'static str) -> Query {
+    Query {
+        lang,
+        q,
+        filters: serde_json::json!({}),
+    }
+}
+
+/// Runs the queries with `tests/search/query.mjs` against the site built in `out` for
+/// `base_path`; `None` (and says so) when Node is missing.
+pub fn run_queries(
+    out: &Path,
+    base_path: &str,
+    queries: &[Query],
+) -> Option<Vec<serde_json::Value>> {
+    if let Err(why) = node() {
+        eprintln!("SKIPPED: real search queries need Node.js 18 or newer: {why}");
+        return None;
+    }
+    let spec: Vec<serde_json::Value> = queries
+        .iter()
+        .map(|q| serde_json::json!({"lang": q.lang, "q": q.q, "filters": q.filters}))
+        .collect();
+    let output = Command::new("node")
+        .arg(repo_root().join("tests/search/query.mjs"))
+        .arg(out)
+        .arg(base_path)
+        .arg(serde_json::to_string(&spec).unwrap())
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "query.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let answers: Vec<serde_json::Value> =
+        serde_json::from_slice(&output.stdout).expect("query.mjs prints JSON");
+    assert_eq!(answers.len(), queries.len());
+    Some(answers)
 }
