@@ -38,6 +38,13 @@ impl Date {
         if year.len() != 4 || month.len() != 2 || day.len() != 2 {
             return None;
         }
+        // `u16::from_str` takes a leading `+`: "+018" would be the year 18.
+        if ![year, month, day]
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
         Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
     }
 

@@ -12,8 +12,9 @@ pub const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH);
 
 /// Stands for the UI tree's language code in the links of a rendered body: one rendering
-/// serves both trees, each linking to its own copy of the other article. CommonMark turns a
-/// NUL in the text into U+FFFD, so only these markers can be NULs in the HTML.
+/// serves both trees, each linking to its own copy of the other article. [`render_body`]
+/// turns a NUL in the text into U+FFFD, as CommonMark asks, so only these markers can be
+/// NULs in the HTML.
 const TREE: char = '\0';
 
 /// Where links to other articles' files point (`[text](../2025/slug.md)`).
@@ -59,6 +60,9 @@ pub fn render(markdown: &str) -> String {
 /// The HTML of an article body; links to other articles' files become links to their pages
 /// under `base_path`, in whichever tree shows the body.
 pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) -> Body {
+    // From here on `markdown` is the text as parsed, and `source` as given (for offsets).
+    let (source, cleaned) = (markdown, without_nuls(markdown));
+    let markdown: &str = &cleaned;
     let mut events = Vec::new();
     let mut problems = Vec::new();
     let mut code: Option<(String, String)> = None;
@@ -174,16 +178,47 @@ pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) ->
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if markdown.len() != source.len() {
+        for (offset, _) in &mut problems {
+            *offset = source_offset(source, *offset);
+        }
+    }
     Body { html, problems }
+}
+
+/// `source` with every NUL replaced by U+FFFD, as CommonMark asks and pulldown-cmark does
+/// not do: a NUL would be taken for a tree marker (the text showing `kk` or `tg` in its
+/// place), and makes a page invalid HTML.
+pub(crate) fn without_nuls(source: &str) -> Cow<'_, str> {
+    if source.contains('\0') {
+        Cow::Owned(source.replace('\0', "\u{fffd}"))
+    } else {
+        Cow::Borrowed(source)
+    }
+}
+
+/// The offset in `source` of `offset` in [`without_nuls`]`(source)`: every NUL before it
+/// grew by two bytes.
+fn source_offset(source: &str, offset: usize) -> usize {
+    let mut grown = 0;
+    for (nul, _) in source.match_indices('\0') {
+        if nul + grown >= offset {
+            break;
+        }
+        grown += '\u{fffd}'.len_utf8() - 1;
+    }
+    offset - grown
 }
 
 /// The links to article files in `markdown` that lead nowhere: byte offset, and why.
 pub fn link_problems(markdown: &str, links: &dyn ArticleLinks) -> Vec<(usize, String)> {
-    Parser::new_ext(markdown, OPTIONS)
+    // The text as `render_body` reads it, so that both find the same problems.
+    let cleaned = without_nuls(markdown);
+    Parser::new_ext(&cleaned, OPTIONS)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. }) => match links.resolve(&dest_url) {
-                Some(Err(why)) => Some((range.start, why)),
+                Some(Err(why)) => Some((source_offset(markdown, range.start), why)),
                 _ => None,
             },
             _ => None,
@@ -319,6 +354,21 @@ mod tests {
             "levels below h1 stay: {html}"
         );
         assert!(html.contains("hl-code"), "{html}");
+    }
+
+    #[test]
+    fn nuls_become_replacement_characters_not_tree_markers() {
+        let body = render_body("a\0b [x](missing.md)\0\n", &Missing, "/");
+        assert_eq!(body.in_tree("kk"), "<p>a\u{fffd}b x\u{fffd}</p>\n");
+        assert_eq!(body.problems, vec![(4, "missing".to_string())]);
+    }
+
+    struct Missing;
+
+    impl ArticleLinks for Missing {
+        fn resolve(&self, _: &str) -> Option<Result<String, String>> {
+            Some(Err("missing".into()))
+        }
     }
 
     #[test]

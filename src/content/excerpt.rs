@@ -7,7 +7,9 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
     // The same extensions as the body, so footnote markers are not taken for text.
-    for event in Parser::new_ext(markdown, crate::markdown::OPTIONS) {
+    // As the body is rendered: a NUL would reach descriptions, feeds and the search index.
+    let markdown = crate::markdown::without_nuls(markdown);
+    for event in Parser::new_ext(&markdown, crate::markdown::OPTIONS) {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_paragraph && !text.trim().is_empty() => break,
@@ -47,6 +49,11 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nul_in_the_text_is_no_marker_in_the_summary() {
+        assert_eq!(excerpt("Bir\0eki.", 100), "Bir\u{FFFD}eki.");
+    }
 
     #[test]
     fn takes_the_first_paragraph_as_text() {

@@ -26,7 +26,9 @@ pub fn to_markdown(lines: &[String]) -> String {
                     out.push('\n');
                 }
                 out.push_str("- ");
-                out.push_str(&escape_inline(&text));
+                // An item's text starts a block of its own: `• 1. …` or `- - …` would
+                // make a list inside the item.
+                out.push_str(&escape_paragraph(&text));
                 out.push('\n');
                 in_list = true;
             }
@@ -240,6 +242,26 @@ mod tests {
             "Мақсаттар:\n- сауданы арттыру;\n- көлікті дамыту.",
         )));
         assert_eq!(html.matches("<li>").count(), 2, "{html}");
+    }
+
+    #[test]
+    fn list_items_that_open_like_a_list_stay_text() {
+        for text in [
+            "• 1. сауданы арттыру;\n• 2) көлікті дамыту.",
+            "- - сауданы арттыру;\n- + көлікті дамыту.",
+            "• # бір\n• > екі",
+        ] {
+            let md = to_markdown(&lines(text));
+            let html = render(&md);
+            assert_eq!(html.matches("<li>").count(), 2, "{text:?} → {html}");
+            assert!(!html.contains("<ol") && !html.contains("<h"), "{html}");
+            assert!(!html.contains("<blockquote"), "{html}");
+        }
+        let md = to_markdown(&lines("• 1. сауданы арттыру;\n• 2. көлікті дамыту."));
+        assert_eq!(
+            rendered_text(&md),
+            "\n1. сауданы арттыру;\n2. көлікті дамыту.\n\n"
+        );
     }
 
     #[test]

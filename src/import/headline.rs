@@ -43,6 +43,11 @@ pub fn from_lead(lead: &str) -> String {
     let mut title = String::new();
     for word in sentence.split_whitespace() {
         if title.chars().count() + 1 + word.chars().count() > MAX_MADE_TITLE {
+            // A first word longer than a title (a pasted address, scraping debris) is cut:
+            // an empty title makes a file that does not load.
+            if title.is_empty() {
+                title = word.chars().take(MAX_MADE_TITLE).collect();
+            }
             break;
         }
         if !title.is_empty() {

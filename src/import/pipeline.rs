@@ -192,6 +192,12 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
             Sureness::Check,
         )
     });
+    if title.value.trim().is_empty() {
+        problems.push(
+            "the text has no headline, and its first sentence makes none: add a headline as its first line"
+                .to_string(),
+        );
+    }
     let plain = format!("{}\n{}", title.value, paragraphs.join("\n"));
 
     // Language.
