@@ -731,26 +731,7 @@ fn an_unreadable_file_is_named() {
         "2025/locked.md",
         ArticleSpec::new("Жабық", "2025-01-01", "kk").text(),
     );
-    let as_root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    let mut command = if as_root {
-        // Everything but the locked file open to `nobody`, who runs the build.
-        let opened = Command::new("chmod")
-            .arg("-R")
-            .arg("a+rwX")
-            .arg(fixture.dir.path())
-            .status()
-            .expect("chmod runs");
-        assert!(opened.success());
-        let mut command = Command::new("setpriv");
-        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
-        command.arg(env!("CARGO_BIN_EXE_dostyk"));
-        command
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_dostyk"))
-    };
+    let mut command = as_unprivileged(&fixture, env!("CARGO_BIN_EXE_dostyk"));
     std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o000))
         .expect("chmod 000");
     let output = command

@@ -72,17 +72,28 @@ pub fn write_index(corpora: &[Corpus], out: &dyn Output) -> Result<()> {
         .flat_map(|c| &c.trees)
         .map(|t| t.language.as_str())
         .collect();
-    let runtime = runtime::runtime(&languages)?;
-    let mut indexes = Vec::new();
-    for corpus in corpora {
-        for tree in &corpus.trees {
-            let index = index::build(&tree.language, &tree.pages, &corpus.vocabulary);
-            index.files.par_iter().try_for_each(|(name, contents)| {
-                out.write(&format!("{BUNDLE_DIR}/{name}"), contents)
-            })?;
-            indexes.push((index.language, index.meta_hash, index.page_count));
-        }
-    }
+    // Pagefind's scripts are made while the trees are indexed, and the trees side by side:
+    // each has stretches that use one core (merging, numbering files).
+    let trees: Vec<(&Corpus, &Tree)> = corpora
+        .iter()
+        .flat_map(|corpus| corpus.trees.iter().map(move |tree| (corpus, tree)))
+        .collect();
+    let (runtime, indexes) = rayon::join(
+        || runtime::runtime(&languages),
+        || {
+            trees
+                .par_iter()
+                .map(|(corpus, tree)| {
+                    let index = index::build(&tree.language, &tree.pages, &corpus.vocabulary);
+                    index.files.par_iter().try_for_each(|(name, contents)| {
+                        out.write(&format!("{BUNDLE_DIR}/{name}"), contents)
+                    })?;
+                    Ok((index.language, index.meta_hash, index.page_count))
+                })
+                .collect::<Result<Vec<_>>>()
+        },
+    );
+    let (runtime, indexes) = (runtime?, indexes?);
     runtime
         .files
         .par_iter()

@@ -1011,6 +1011,29 @@ pub fn browser_tools(what: &str) -> Option<String> {
     None
 }
 
+/// A command for `program` that runs as `nobody` when the tests run as root (root reads and
+/// writes files whatever their mode), with the fixture's folder opened to `nobody`: lock what
+/// the test needs locked after calling this.
+pub fn as_unprivileged(fixture: &Fixture, program: &str) -> Command {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root {
+        return Command::new(program);
+    }
+    let opened = Command::new("chmod")
+        .arg("-R")
+        .arg("a+rwX")
+        .arg(fixture.dir.path())
+        .status()
+        .expect("chmod runs");
+    assert!(opened.success());
+    let mut command = Command::new("setpriv");
+    command.args(["--reuid=65534", "--regid=65534", "--clear-groups", program]);
+    command
+}
+
 // ---------------------------------------------------------------------------------------------
 // Searching a built site with Pagefind's own code, in Node
 // ---------------------------------------------------------------------------------------------
