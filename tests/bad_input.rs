@@ -134,6 +134,19 @@ fn edit(from: &'static str, to: &'static str) -> impl Fn(&Fixture) -> Vec<PathBu
     move |f: &Fixture| vec![f.article("2025/good-one.md", good_one_with(from, to))]
 }
 
+/// A project file (`site.toml`, the taxonomy) written as `original` with one thing changed.
+fn project_file(
+    rel: &'static str,
+    original: &'static str,
+    from: &'static str,
+    to: &'static str,
+) -> impl Fn(&Fixture) -> Vec<PathBuf> {
+    move |f: &Fixture| {
+        assert!(original.contains(from), "{from:?} is in {rel}");
+        vec![f.write(rel, original.replacen(from, to, 1))]
+    }
+}
+
 /// A new article file with these bytes.
 fn file(
     rel: &'static str,
@@ -378,45 +391,42 @@ fn corpus() -> Vec<Case> {
         ),
         case(
             "a broken site.toml",
-            |f: &Fixture| {
-                vec![f.write(
-                    "site.toml",
-                    SITE_TOML.replace("page_size = 20", "page_size = 20 20"),
-                )]
-            },
+            project_file(
+                "site.toml",
+                SITE_TOML,
+                "page_size = 20",
+                "page_size = 20 20",
+            ),
             fails(&["{0}:3: string values must be quoted, expected literal string"]),
         ),
         case(
             "a site.toml value of the wrong type",
-            |f: &Fixture| {
-                vec![f.write(
-                    "site.toml",
-                    SITE_TOML.replace("page_size = 20", "page_size = \"two\""),
-                )]
-            },
+            project_file(
+                "site.toml",
+                SITE_TOML,
+                "page_size = 20",
+                "page_size = \"two\"",
+            ),
             fails(&["{0}:3: invalid type: string \"two\", expected usize"]),
         ),
         case(
             "a broken taxonomy.toml",
-            |f: &Fixture| {
-                vec![f.write(
-                    "content/taxonomy.toml",
-                    TAXONOMY_TOML.replace("id = \"water\"", "id = water"),
-                )]
-            },
+            project_file(
+                "content/taxonomy.toml",
+                TAXONOMY_TOML,
+                "id = \"water\"",
+                "id = water",
+            ),
             fails(&["{0}:18: string values must be quoted, expected literal string"]),
         ),
         case(
             "a taxonomy term without a label in a UI language",
-            |f: &Fixture| {
-                vec![f.write(
-                    "content/taxonomy.toml",
-                    TAXONOMY_TOML.replace(
-                        "label = { kk = \"Су\", tg = \"Об\" }",
-                        "label = { kk = \"Су\" }",
-                    ),
-                )]
-            },
+            project_file(
+                "content/taxonomy.toml",
+                TAXONOMY_TOML,
+                "label = { kk = \"Су\", tg = \"Об\" }",
+                "label = { kk = \"Су\" }",
+            ),
             fails(&["{0}:18: topic \"water\" has no label for UI language \"tg\""]),
         ),
         case(
