@@ -150,11 +150,12 @@ impl ArticleCache {
                 )
             })
             .collect();
+        let today = Date::today();
         let fresh: Vec<(PathBuf, Option<Entry>)> = stale
             .into_par_iter()
             .map(|(path, stamp)| {
                 let read_at = SystemTime::now();
-                let (article, warnings) = match load_one(&path, taxonomy) {
+                let (article, warnings) = match load_one(&path, taxonomy, today) {
                     Ok(None) => return (path, None),
                     Ok(Some(Parsed {
                         article, warnings, ..
@@ -230,7 +231,11 @@ const FUTURE_SLACK_DAYS: i64 = 1;
 
 /// The article in the file at `path`; `None` if the file was deleted since the folder was
 /// listed (as the walk does for one deleted while it runs).
-fn load_one(path: &Path, taxonomy: &Taxonomy) -> Result<Option<Parsed>, Vec<Diagnostic>> {
+fn load_one(
+    path: &Path,
+    taxonomy: &Taxonomy,
+    today: Date,
+) -> Result<Option<Parsed>, Vec<Diagnostic>> {
     let problem = |message: String| vec![Diagnostic::in_file(path, message)];
     let cannot_read = |e: std::io::Error| problem(format!("cannot read: {e}"));
     // Followed if it is a link (one that `article_files` let through stays inside content/).
@@ -261,7 +266,6 @@ fn load_one(path: &Path, taxonomy: &Taxonomy) -> Result<Option<Parsed>, Vec<Diag
         return Err(problem(too_large(bytes.len() as u64)));
     }
     let mut parsed = parse(path, bytes, taxonomy)?;
-    let today = Date::today();
     let date = parsed.article.date;
     if date.days() - today.days() > FUTURE_SLACK_DAYS {
         parsed.warnings.push(Diagnostic::at(

@@ -420,7 +420,7 @@ fn prefixes(a: &str, b: &str) -> (String, String) {
 /// A file as Pagefind's browser code reads it: a signature, then the contents, gzipped.
 /// Level 4: at 10,000 articles, 2% more bytes than the best level (Pagefind's) in a sixth of
 /// the time; below it, zlib-rs switches to a quicker method that makes 10–50% more bytes.
-pub fn compress(contents: &[u8]) -> Vec<u8> {
+fn compress(contents: &[u8]) -> Vec<u8> {
     let mut gz = GzEncoder::new(Vec::with_capacity(contents.len() / 3), Compression::new(4));
     gz.write_all(b"pagefind_dcd")
         .and_then(|()| gz.write_all(contents))
