@@ -1,6 +1,9 @@
 // The search page: Pagefind's default UI in the page's language, over the index of this
 // tree's articles. Its settings come from the page (data-* attributes of #search); the query
 // comes from the address (?q=…), which the search box in the header of every page sends.
+// The UI trees share one index of words and results, which holds the addresses of the
+// first tree and dates as YYYY-MM-DD: each result is moved to this page's tree and its date
+// written in this page's language.
 (function () {
   "use strict";
   var root = document.getElementById("search");
@@ -8,6 +11,19 @@
   var data = root.dataset;
   var labels = JSON.parse(data.labels);
   var translations = JSON.parse(data.translations);
+  var dates = JSON.parse(data.dates);
+  var inTree = function (url) {
+    if (typeof url !== "string" || url.indexOf(data.indexTree) !== 0) return url;
+    return data.tree + url.slice(data.indexTree.length);
+  };
+  var writeDate = function (iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!parts) return iso;
+    var values = { day: String(Number(parts[3])), month: dates.months[Number(parts[2]) - 1], year: String(Number(parts[1])) };
+    return dates.format.replace(/\{(day|month|year)\}/g, function (_, key) {
+      return values[key];
+    });
+  };
   // Language code of each result's text, by path, so the rendered result can say it (lang=).
   var langs = {};
   var pathOf = function (url) {
@@ -22,13 +38,17 @@
     showImages: false,
     // The date and the language of the text, under each title, labelled in the UI language.
     processResult: function (result) {
+      result.url = inTree(result.url);
+      (result.sub_results || []).forEach(function (sub) {
+        sub.url = inTree(sub.url);
+      });
       var meta = result.meta || {};
       if (meta.lang) langs[pathOf(result.url)] = meta.lang;
       var shown = {};
       ["title", "url", "image", "image_alt"].forEach(function (key) {
         if (meta[key]) shown[key] = meta[key];
       });
-      if (meta.date) shown[labels.date] = meta.date;
+      if (meta.date) shown[labels.date] = writeDate(meta.date);
       if (meta.language) shown[labels.language] = meta.language;
       result.meta = shown;
       return result;

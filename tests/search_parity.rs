@@ -4,6 +4,12 @@
 //! same files — metadata, word chunks, fragments, filters, named alike and equal byte for
 //! byte once decompressed — for articles that use every kind of Markdown dostyk renders and
 //! words Pagefind splits in its own ways (hyphens, dots, diacritics, emoji, numbers).
+//!
+//! The first tree (kk) is Pagefind's to the byte. The other (tg) shares its word chunks and
+//! fragments: its own files are its filters, which must be Pagefind's, and its metadata,
+//! which must be Pagefind's once Pagefind's names of the tg chunks and fragments are replaced
+//! by those of the shared ones; Pagefind's tg chunks must be the shared ones, and its tg
+//! fragments the shared ones but for the tree in the address and the filters' labels.
 
 mod common;
 
@@ -98,34 +104,129 @@ fn dostyk_writes_the_index_pagefind_writes() {
     }
     fixture.build_ok();
 
-    for lang in ["kk", "tg"] {
-        let ours = bundle_of(&fixture.out, lang);
-        let pagefinds = pagefind_bundle(&fixture.out, lang);
-        assert_eq!(
-            ours.keys().collect::<Vec<_>>(),
-            pagefinds.keys().collect::<Vec<_>>(),
-            "{lang}: the same files, named after the same contents"
-        );
-        for (name, contents) in &pagefinds {
-            assert!(
-                ours[name] == *contents,
-                "{lang}: {name} differs\n  dostyk:   {}\n  Pagefind: {}",
-                String::from_utf8_lossy(&ours[name]),
-                String::from_utf8_lossy(contents)
-            );
-        }
-        let count = |folder: &str| ours.keys().filter(|n| n.starts_with(folder)).count();
-        assert_eq!(
-            count("fragment/"),
-            articles.len(),
-            "{lang}: one fragment a page"
-        );
-        assert_eq!(
-            count("filter/"),
-            3,
-            "{lang}: text language, countries, topics"
+    let ours = bundle_of(&fixture.out, "kk");
+    let pagefinds = pagefind_bundle(&fixture.out, "kk");
+    assert_eq!(
+        ours.keys().collect::<Vec<_>>(),
+        pagefinds.keys().collect::<Vec<_>>(),
+        "kk: the same files, named after the same contents"
+    );
+    for (name, contents) in &pagefinds {
+        assert!(
+            ours[name] == *contents,
+            "kk: {name} differs\n  dostyk:   {}\n  Pagefind: {}",
+            String::from_utf8_lossy(&ours[name]),
+            String::from_utf8_lossy(contents)
         );
     }
+    let count = |files: &BTreeMap<String, Vec<u8>>, folder: &str| {
+        files.keys().filter(|n| n.starts_with(folder)).count()
+    };
+    assert_eq!(
+        count(&ours, "fragment/"),
+        articles.len(),
+        "one fragment a page"
+    );
+    assert_eq!(
+        count(&ours, "filter/"),
+        3,
+        "text language, countries, topics"
+    );
+
+    let shared = ours;
+    let ours = bundle_of(&fixture.out, "tg");
+    let pagefinds = pagefind_bundle(&fixture.out, "tg");
+    assert_eq!(
+        ours.keys().filter(|n| !n.starts_with("filter/")).count(),
+        1,
+        "tg: its own files are its filters and metadata: {:?}",
+        ours.keys()
+    );
+    // Pagefind's names of tg chunks and fragments, and the shared files that stand for them.
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    let stem = |name: &str| {
+        name.rsplit('/')
+            .next()
+            .unwrap()
+            .split('.')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    for (name, contents) in &pagefinds {
+        if name.starts_with("filter/") {
+            assert_eq!(
+                ours.get(name),
+                Some(contents),
+                "tg: {name}, Pagefind's filter"
+            );
+        } else if name.starts_with("index/") {
+            let (same, _) = shared
+                .iter()
+                .find(|(n, c)| n.starts_with("index/") && *c == contents)
+                .unwrap_or_else(|| panic!("tg: Pagefind's chunk {name} is none of the shared"));
+            renamed.push((stem(name), stem(same)));
+        } else if name.starts_with("fragment/") {
+            let mut theirs = json(contents);
+            let url = theirs["url"].as_str().unwrap().replacen("/tg/", "/kk/", 1);
+            let (same, fragment) = shared
+                .iter()
+                .filter(|(n, _)| n.starts_with("fragment/"))
+                .map(|(n, c)| (n, json(c)))
+                .find(|(_, f)| f["url"] == url.as_str())
+                .unwrap_or_else(|| panic!("tg: no shared fragment for {url}"));
+            theirs["url"] = url.into();
+            theirs["filters"] = fragment["filters"].clone();
+            assert_eq!(theirs, fragment, "tg: {name} and the shared {same}");
+            renamed.push((stem(name), stem(same)));
+        }
+    }
+    let meta = |files: &BTreeMap<String, Vec<u8>>| {
+        files
+            .iter()
+            .find(|(n, _)| n.ends_with(".pf_meta"))
+            .map(|(_, c)| c.clone())
+            .expect("a metadata file")
+    };
+    let mut expected = meta(&pagefinds);
+    for (theirs, shared) in &renamed {
+        assert_eq!(
+            theirs.len(),
+            shared.len(),
+            "{theirs} and {shared}: CBOR alike"
+        );
+        expected = replace(&expected, theirs.as_bytes(), shared.as_bytes());
+    }
+    assert!(
+        meta(&ours) == expected,
+        "tg: the metadata differs\n  dostyk:   {}\n  Pagefind: {}",
+        String::from_utf8_lossy(&meta(&ours)),
+        String::from_utf8_lossy(&expected)
+    );
+}
+
+/// A fragment's JSON, after the signature Pagefind puts before every file's contents.
+fn json(contents: &[u8]) -> serde_json::Value {
+    let json = contents
+        .strip_prefix(b"pagefind_dcd")
+        .expect("Pagefind's signature");
+    serde_json::from_slice(json).expect("JSON")
+}
+
+/// `bytes` with every `from` replaced by `to`.
+fn replace(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The index files of the `lang` tree in the built bundle, decompressed, by name.

@@ -1,6 +1,7 @@
 //! What the search page hands to Pagefind's default UI: where the bundle is, and its strings
 //! in the page's UI language (Pagefind ships none for Kazakh or Tajik).
 
+use super::search_pages::index_tree;
 use super::views::{Link, ViewBuilder};
 use crate::model::Route;
 use crate::search::BUNDLE_DIR;
@@ -35,6 +36,13 @@ pub struct SearchView {
     pub translations: String,
     /// JSON: the labels of the metadata shown under each result (`date`, `language`).
     pub labels: String,
+    /// JSON: how the UI language writes a date (`months`, January first, and `format`
+    /// with `{day}`, `{month}`, `{year}`): results carry it as `YYYY-MM-DD`.
+    pub dates: String,
+    /// Root-relative folder of the tree whose addresses the index holds (`/repo/kk/`), and
+    /// of this page's tree (`/repo/tg/`), which result links are moved to.
+    pub index_tree: String,
+    pub tree: String,
     /// Where to browse the archive without search.
     pub browse: Vec<Link>,
 }
@@ -57,7 +65,14 @@ pub fn search_view(views: &ViewBuilder) -> SearchView {
         href: views.href(&route),
         current: false,
     };
+    let dates = serde_json::json!({
+        "months": views.ui.dates.months_in_date,
+        "format": views.ui.dates.date_format,
+    });
     SearchView {
+        dates: dates.to_string(),
+        index_tree: format!("{base}{}/", index_tree(views.site, views.ui).code),
+        tree: format!("{base}{}/", views.ui.code),
         bundle: format!("{base}{BUNDLE_DIR}/"),
         translations: serde_json::to_string(&translations).expect("strings serialize"),
         labels: serde_json::to_string(&labels).expect("strings serialize"),

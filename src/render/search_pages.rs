@@ -1,22 +1,61 @@
-//! What each UI tree's search index holds of every article: its address in the tree, its
-//! text, and the tree's labels for its language, date, countries and topics (the metadata a
-//! result shows and the filters a search is narrowed by).
+//! What the search index holds of every article: its address, its text and metadata
+//! (title, date, language), and each UI tree's labels for its language, countries and topics
+//! (the filters a search is narrowed by).
 
 use super::links::SiteLinks;
 use super::views::{Assets, ViewBuilder};
 use crate::config::UiLanguage;
 use crate::model::{Route, Site};
 use crate::search::text::normalize_content;
-use crate::search::{self, Corpus, Page, Text, Tree};
+use crate::search::{self, Corpus, Filters, Page, Text, Tree};
 use crate::taxonomy::Kind;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-/// Every article of `site`, for each UI tree's index. The text of an article is read once
-/// for all the trees whose language is stemmed alike (in practice, once: kk and tg are not).
+/// Every article of `site`, for each UI tree's index. The trees whose language is stemmed
+/// alike (in practice all: kk and tg are not) search one corpus, whose text of an article is
+/// read once and whose addresses are its first tree's ([`index_tree`]).
 pub fn search_corpora(site: &Site, assets: &Assets) -> Vec<Corpus> {
     let links = SiteLinks::new(site);
+    groups(site)
+        .into_iter()
+        .map(|languages| {
+            let mut corpus = Corpus::new(&languages[0].code);
+            let first = ViewBuilder {
+                site,
+                ui: languages[0],
+                assets,
+            };
+            // Numbered by address, as Pagefind numbers them: the same order in every tree.
+            let mut order: Vec<usize> = (0..site.articles.len()).collect();
+            order.sort_by_cached_key(|&i| url(&first, i));
+            corpus.pages = order
+                .par_iter()
+                .map(|&i| {
+                    let article = &site.articles[i];
+                    // Rendered again rather than kept from the page stage: holding every body
+                    // (about 10 KB an article) would cost far more memory than the ~35 µs a
+                    // rendering takes.
+                    let (body, _) = links.render(article, &site.config.base_path);
+                    let text = corpus.text(&article.title, &body.in_tree(""));
+                    page(&first, i, text)
+                })
+                .collect();
+            for ui in languages {
+                let views = ViewBuilder { site, ui, assets };
+                corpus.trees.push(Tree {
+                    language: ui.code.clone(),
+                    filters: order.par_iter().map(|&i| filters(&views, i)).collect(),
+                });
+            }
+            corpus
+        })
+        .collect()
+}
+
+/// The UI languages of `site`, grouped by the stemming their search uses, in the order of
+/// the configuration.
+fn groups(site: &Site) -> Vec<Vec<&UiLanguage>> {
     let mut groups: Vec<(Option<&str>, Vec<&UiLanguage>)> = Vec::new();
     for ui in &site.config.languages {
         let stemming = search::stemming(&ui.code);
@@ -25,52 +64,50 @@ pub fn search_corpora(site: &Site, assets: &Assets) -> Vec<Corpus> {
             None => groups.push((stemming, vec![ui])),
         }
     }
-    groups
-        .into_iter()
-        .map(|(_, languages)| {
-            let mut corpus = Corpus::new(&languages[0].code);
-            let texts: Vec<Arc<Text>> = site
-                .articles
-                .par_iter()
-                .map(|article| {
-                    // Rendered again rather than kept from the page stage: holding every body
-                    // (about 10 KB an article) would cost far more memory than the ~35 µs a
-                    // rendering takes.
-                    let (body, _) = links.render(article, &site.config.base_path);
-                    Arc::new(corpus.text(&article.title, &body.in_tree("")))
-                })
-                .collect();
-            for ui in languages {
-                let views = ViewBuilder { site, ui, assets };
-                let mut pages: Vec<Page> = (0..site.articles.len())
-                    .into_par_iter()
-                    .map(|index| page(&views, index, texts[index].clone()))
-                    .collect();
-                pages.sort_by(|a, b| a.url.cmp(&b.url));
-                corpus.trees.push(Tree {
-                    language: ui.code.clone(),
-                    pages,
-                });
-            }
-            corpus
-        })
-        .collect()
+    groups.into_iter().map(|(_, languages)| languages).collect()
 }
 
-/// One article as the index of `views`' tree holds it.
-fn page(views: &ViewBuilder, index: usize, text: Arc<Text>) -> Page {
+/// The UI tree whose addresses the index searched from `ui`'s search page holds.
+pub fn index_tree<'a>(site: &'a Site, ui: &UiLanguage) -> &'a UiLanguage {
+    groups(site)
+        .into_iter()
+        .find(|languages| languages.iter().any(|l| l.code == ui.code))
+        .map(|languages| languages[0])
+        .expect("every UI language is in a group")
+}
+
+/// One article as the index holds it, with its address in `views`' tree.
+fn page(views: &ViewBuilder, index: usize, text: Text) -> Page {
     let article = &views.site.articles[index];
-    // Values as Pagefind reads them from a page: spaces tidied.
-    let tidy = |value: &str| normalize_content(&html_escape::encode_text(value));
     let mut meta = BTreeMap::new();
     meta.insert("title".to_string(), tidy(&article.title));
     meta.insert("lang".to_string(), tidy(article.lang.code));
     meta.insert("language".to_string(), tidy(article.lang.native_name));
-    meta.insert("date".to_string(), tidy(&views.ui.dates.date(article.date)));
+    // The date as the page's <time datetime>: each tree's search page writes it in its own
+    // language.
+    meta.insert("date".to_string(), article.date.to_string());
     if let Some((image, alt)) = &text.image {
         meta.insert("image".to_string(), image.clone());
         meta.insert("image_alt".to_string(), alt.clone());
     }
+    Page {
+        url: url(views, index),
+        text,
+        meta,
+    }
+}
+
+/// The address of an article in `views`' tree.
+fn url(views: &ViewBuilder, index: usize) -> String {
+    let route = Route::Article {
+        slug: views.site.articles[index].slug.clone(),
+    };
+    format!("/{}", route.path(&views.ui.code))
+}
+
+/// An article's filters, in the labels of `views`' tree.
+fn filters(views: &ViewBuilder, index: usize) -> Filters {
+    let article = &views.site.articles[index];
     let mut filters = BTreeMap::new();
     filters.insert(
         tidy(&views.t("text_language")),
@@ -88,13 +125,10 @@ fn page(views: &ViewBuilder, index: usize, text: Arc<Text>) -> Page {
             filters.insert(tidy(&views.t(key)), labels);
         }
     }
-    let route = Route::Article {
-        slug: article.slug.clone(),
-    };
-    Page {
-        url: format!("/{}", route.path(&views.ui.code)),
-        text,
-        meta,
-        filters,
-    }
+    filters
+}
+
+/// A value as Pagefind reads it from a page: escaped, spaces tidied.
+fn tidy(value: &str) -> String {
+    normalize_content(&html_escape::encode_text(value))
 }

@@ -1,14 +1,19 @@
-//! One UI tree's search index in Pagefind 1.6's format (`pagefind/src/index/`, MIT licence),
-//! which the Pagefind search code in the browser reads: a metadata file listing the pages,
-//! the word chunks and the filters; word chunks (CBOR, words sorted, each with its pages and
-//! positions); one fragment per page (JSON: address, text for excerpts, metadata, filters);
-//! one file per filter. Files are named after a hash of their contents, so a browser may
-//! cache them for ever.
+//! Search indexes in Pagefind 1.6's format (`pagefind/src/index/`, MIT licence), which the
+//! Pagefind search code in the browser reads: per UI tree a metadata file listing the pages,
+//! the word chunks and the filters, and one file per filter; word chunks (CBOR, words sorted,
+//! each with its pages and positions) and one fragment per page (JSON: address, text for
+//! excerpts, metadata, filters). Files are named after a hash of their contents, so a browser
+//! may cache them for ever.
+//!
+//! The UI trees list the same articles with the same words, so their metadata files point to
+//! one set of chunks and fragments, those Pagefind writes for the first tree ([`shared`]);
+//! each tree has its own filters, in its labels ([`tree`]). Half the work and half the bytes
+//! of an index per tree.
 //!
 //! Pagefind's own indexer reads the built HTML again and spends most of its time on
 //! per-word allocations and compressing at the highest level, one file after another. Here
-//! each article's words are worked out once for every tree, pages hold word numbers, the
-//! occurrences of all pages are sorted once, and files are compressed in parallel.
+//! pages hold word numbers, the occurrences of all pages are sorted once, and files are
+//! compressed in parallel.
 
 use super::cbor::Cbor;
 use super::text::{Anchor, Text};
@@ -19,7 +24,6 @@ use rayon::prelude::*;
 use sha1::{Digest, Sha1};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Write;
-use std::sync::Arc;
 
 /// The Pagefind version whose format this is and whose browser code the bundle ships.
 pub const VERSION: &str = "1.6.0";
@@ -28,19 +32,37 @@ pub const VERSION: &str = "1.6.0";
 /// fall in.
 const CHUNK_SIZE: usize = 20_000;
 
-/// One page to index.
+/// One page to index, as the first tree of its corpus holds it: the trees of a corpus share
+/// the words and the fragments, and differ only in their filters' labels and their
+/// addresses (which the search page puts in its own tree).
 pub struct Page {
-    /// Root-relative address, without the site's base path (Pagefind's UI adds it).
+    /// Root-relative address in the corpus's first tree, without the site's base path
+    /// (Pagefind's code adds it).
     pub url: String,
-    pub text: Arc<Text>,
-    /// Shown with results (title, date…); its words are searched too.
+    pub text: Text,
+    /// Shown with results (title, date…); its words are searched too. The same in every tree.
     pub meta: BTreeMap<String, String>,
-    /// Facets a search can be narrowed by, each with the page's values.
-    pub filters: BTreeMap<String, Vec<String>>,
 }
 
-/// A UI tree's index: its files (path in the bundle, contents as served) and what the
-/// bundle's entry file says of it.
+/// Facets a search can be narrowed by, each with a page's values, in one tree's labels.
+pub type Filters = BTreeMap<String, Vec<String>>;
+
+/// The part of an index its trees share: word chunks and fragments, named with the first
+/// tree's language as Pagefind names that tree's.
+pub struct Shared {
+    /// The pages indexed (Pagefind leaves out those with no words), by their number.
+    kept: Vec<usize>,
+    /// Per page number: its fragment's name and its word count.
+    pages: Vec<(String, u32)>,
+    /// Per chunk: its first and last words, and its name.
+    chunks: Vec<(String, String, String)>,
+    meta_fields: Vec<String>,
+    /// Path in the bundle and contents as served.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// A UI tree's own files (its filters and the metadata file that lists what it searches)
+/// and what the bundle's entry file says of it.
 pub struct Index {
     pub language: String,
     pub meta_hash: String,
@@ -68,11 +90,20 @@ struct PageParts {
     meta: Vec<i32>,
 }
 
-/// Builds the index of `pages` (numbered in this order) for a tree in `language`, with the
-/// vocabulary their texts were read with.
-pub fn build(language: &str, pages: &[Page], vocabulary: &Vocabulary) -> Index {
+/// Builds the words and fragments of `pages` (numbered in this order), read with
+/// `vocabulary`, for trees whose first is in `language` and labels its filters `filters`
+/// (per page).
+pub fn shared(
+    language: &str,
+    pages: &[Page],
+    filters: &[Filters],
+    vocabulary: &Vocabulary,
+) -> Shared {
     // Pagefind leaves out pages with no words in their text.
-    let pages: Vec<&Page> = pages.iter().filter(|p| !p.text.words.is_empty()).collect();
+    let kept: Vec<usize> = (0..pages.len())
+        .filter(|&i| !pages[i].text.words.is_empty())
+        .collect();
+    let pages: Vec<&Page> = kept.iter().map(|&i| &pages[i]).collect();
     let meta_fields: Vec<&str> = pages
         .iter()
         .flat_map(|p| p.meta.keys().map(String::as_str))
@@ -83,9 +114,10 @@ pub fn build(language: &str, pages: &[Page], vocabulary: &Vocabulary) -> Index {
     // Word numbers, then ranks in Pagefind's order of words (by their bytes).
     let parts: Vec<PageParts> = pages
         .par_iter()
+        .zip(&kept)
         .enumerate()
-        .map(|(number, page)| {
-            let fragment = fragment_json(page);
+        .map(|(number, (page, &index))| {
+            let fragment = fragment_json(page, &filters[index]);
             let hash = format!("{language}_{}", full_hash(&fragment));
             let (postings, meta) = postings(number as u32, page, &meta_fields, vocabulary);
             PageParts {
@@ -110,8 +142,7 @@ pub fn build(language: &str, pages: &[Page], vocabulary: &Vocabulary) -> Index {
     let mut metas: Vec<Vec<i32>> = Vec::with_capacity(pages.len());
     let mut fragment_names: HashSet<String> = HashSet::new();
     let mut meta_pages: Vec<(String, u32)> = Vec::with_capacity(pages.len());
-    let mut filters: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
-    for (number, (part, page)) in parts.into_iter().zip(&pages).enumerate() {
+    for (part, page) in parts.into_iter().zip(&pages) {
         let name = short_name(&part.hash, language.len() + 8, |n| {
             fragment_names.contains(n)
         });
@@ -128,9 +159,41 @@ pub fn build(language: &str, pages: &[Page], vocabulary: &Vocabulary) -> Index {
             p
         }));
         metas.push(part.meta);
-        for (filter, values) in &page.filters {
+    }
+    postings.par_sort_unstable_by_key(|p| p.key);
+
+    let positions = Positions {
+        pages: &pages,
+        metas: &metas,
+    };
+    let chunks = chunks(&postings, &positions, &by_text, &words);
+    let mut chunk_names = HashSet::new();
+    let mut meta_chunks = Vec::with_capacity(chunks.len());
+    let compressed: Vec<Vec<u8>> = chunks.par_iter().map(|c| compress(&c.bytes)).collect();
+    for (chunk, bytes) in chunks.into_iter().zip(compressed) {
+        let hash = format!("{language}_{}", full_hash(&chunk.bytes));
+        let name = short_name(&hash, language.len() + 8, |n| chunk_names.contains(n));
+        chunk_names.insert(name.clone());
+        files.push((format!("index/{name}.pf_index"), bytes));
+        meta_chunks.push((chunk.from, chunk.to, name));
+    }
+    Shared {
+        kept,
+        pages: meta_pages,
+        chunks: meta_chunks,
+        meta_fields: meta_fields.into_iter().map(str::to_string).collect(),
+        files,
+    }
+}
+
+/// The files of the tree in `language` that searches `shared` with `filters` (per page, in
+/// its labels).
+pub fn tree(shared: &Shared, language: &str, filters: &[Filters]) -> Index {
+    let mut by_value: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for (number, &index) in shared.kept.iter().enumerate() {
+        for (filter, values) in &filters[index] {
             for value in values {
-                filters
+                by_value
                     .entry(filter)
                     .or_default()
                     .entry(value)
@@ -139,11 +202,10 @@ pub fn build(language: &str, pages: &[Page], vocabulary: &Vocabulary) -> Index {
             }
         }
     }
-    postings.par_sort_unstable_by_key(|p| p.key);
-
+    let mut files = Vec::with_capacity(by_value.len() + 1);
     let mut meta_filters = Vec::new();
     let mut filter_names = HashSet::new();
-    for (filter, values) in &filters {
+    for (filter, values) in &by_value {
         let mut cbor = Cbor::default();
         cbor.array(2).text(filter).array(values.len());
         for (value, numbers) in values {
@@ -160,40 +222,24 @@ pub fn build(language: &str, pages: &[Page], vocabulary: &Vocabulary) -> Index {
         files.push((format!("filter/{name}.pf_filter"), compress(&bytes)));
     }
 
-    let positions = Positions {
-        pages: &pages,
-        metas: &metas,
-    };
-    let chunks = chunks(&postings, &positions, &by_text, &words);
-    let mut chunk_names = HashSet::new();
-    let mut meta_chunks = Vec::with_capacity(chunks.len());
-    let compressed: Vec<Vec<u8>> = chunks.par_iter().map(|c| compress(&c.bytes)).collect();
-    for (chunk, bytes) in chunks.iter().zip(compressed) {
-        let hash = format!("{language}_{}", full_hash(&chunk.bytes));
-        let name = short_name(&hash, language.len() + 8, |n| chunk_names.contains(n));
-        chunk_names.insert(name.clone());
-        meta_chunks.push((chunk.from.clone(), chunk.to.clone(), name.clone()));
-        files.push((format!("index/{name}.pf_index"), bytes));
-    }
-
     let mut meta = Cbor::default();
-    meta.array(6).text(VERSION).array(meta_pages.len());
-    for (hash, word_count) in &meta_pages {
+    meta.array(6).text(VERSION).array(shared.pages.len());
+    for (hash, word_count) in &shared.pages {
         meta.array(3)
             .text(hash)
             .uint(u64::from(*word_count))
             .text("");
     }
-    meta.array(meta_chunks.len());
-    for (from, to, hash) in &meta_chunks {
+    meta.array(shared.chunks.len());
+    for (from, to, hash) in &shared.chunks {
         meta.array(3).text(from).text(to).text(hash);
     }
     meta.array(meta_filters.len());
     for (filter, hash) in &meta_filters {
         meta.array(2).text(filter).text(hash);
     }
-    meta.array(0).array(meta_fields.len());
-    for field in &meta_fields {
+    meta.array(0).array(shared.meta_fields.len());
+    for field in &shared.meta_fields {
         meta.text(field);
     }
     let meta = meta.into_bytes();
@@ -202,19 +248,19 @@ pub fn build(language: &str, pages: &[Page], vocabulary: &Vocabulary) -> Index {
     Index {
         language: language.to_string(),
         meta_hash,
-        page_count: meta_pages.len(),
+        page_count: shared.pages.len(),
         files,
     }
 }
 
 /// The page's fragment: what a search result shows of it.
-fn fragment_json(page: &Page) -> Vec<u8> {
+fn fragment_json(page: &Page, filters: &Filters) -> Vec<u8> {
     #[derive(serde::Serialize)]
     struct Fragment<'a> {
         url: &'a str,
         content: &'a str,
         word_count: usize,
-        filters: &'a BTreeMap<String, Vec<String>>,
+        filters: &'a Filters,
         meta: &'a BTreeMap<String, String>,
         anchors: &'a [Anchor],
     }
@@ -222,7 +268,7 @@ fn fragment_json(page: &Page) -> Vec<u8> {
         url: &page.url,
         content: &page.text.content,
         word_count: page.text.word_count,
-        filters: &page.filters,
+        filters,
         meta: &page.meta,
         anchors: &page.text.anchors,
     })

@@ -1,10 +1,12 @@
 //! The search index: Pagefind's format and browser code, written from the model.
 //!
 //! Every UI tree gets its own index (Pagefind picks the one matching the search page's
-//! `<html lang>`), with the tree's labels for filters and dates and its addresses. An
-//! article's words are worked out once and shared by the trees ([`text`]), the index files
-//! are made in Pagefind's format ([`index`]) and compressed in parallel, and Pagefind's own
-//! scripts and WebAssembly are taken from the `pagefind` crate ([`runtime`]).
+//! `<html lang>`), with the tree's labels for filters; the trees whose words are read alike
+//! share its words and fragments, which hold the first tree's addresses (the search page of
+//! another tree puts its own in the results it shows). An article's words are worked out
+//! once ([`text`]), the index files are made in Pagefind's format ([`index`]) and compressed
+//! in parallel, and Pagefind's own scripts and WebAssembly are taken from the `pagefind`
+//! crate ([`runtime`]).
 //!
 //! dostyk does not run Pagefind's indexer over the built pages: for 10,000 articles it took
 //! 41 s of a 44 s build and 2.7 GB. `tests/search_parity.rs` checks that the files written
@@ -17,7 +19,7 @@ pub mod text;
 mod vocabulary;
 mod words;
 
-pub use index::Page;
+pub use index::{Filters, Page};
 pub use text::Text;
 
 use crate::error::Result;
@@ -32,16 +34,19 @@ pub const BUNDLE_DIR: &str = "pagefind";
 /// Pagefind's list of the bundle's languages, which `pagefind.js` reads first.
 const ENTRY: &str = "pagefind-entry.json";
 
-/// The pages of one UI tree to index, in the order they are numbered.
+/// A UI tree searching a [`Corpus`]: its language and, per page of the corpus, the filters
+/// in its labels.
 pub struct Tree {
     pub language: String,
-    pub pages: Vec<Page>,
+    pub filters: Vec<Filters>,
 }
 
-/// Texts read with one vocabulary, and the UI trees indexed with it: all the trees whose
+/// Texts read with one vocabulary, and the UI trees that search them: all the trees whose
 /// language Pagefind does not stem share one, since their words are the same.
 pub struct Corpus {
     vocabulary: Vocabulary,
+    /// In the order they are numbered, with the first tree's addresses.
+    pub pages: Vec<Page>,
     pub trees: Vec<Tree>,
 }
 
@@ -50,6 +55,7 @@ impl Corpus {
     pub fn new(language: &str) -> Corpus {
         Corpus {
             vocabulary: Vocabulary::new(words::stemmer(language)),
+            pages: Vec::new(),
             trees: Vec::new(),
         }
     }
@@ -72,32 +78,37 @@ pub fn write_index(corpora: &[Corpus], out: &dyn Output) -> Result<()> {
         .flat_map(|c| &c.trees)
         .map(|t| t.language.as_str())
         .collect();
-    // Pagefind's scripts are made while the trees are indexed, and the trees side by side:
-    // each has stretches that use one core (merging, numbering files).
-    let trees: Vec<(&Corpus, &Tree)> = corpora
-        .iter()
-        .flat_map(|corpus| corpus.trees.iter().map(move |tree| (corpus, tree)))
-        .collect();
+    // Pagefind's scripts are made while the words are indexed.
     let (runtime, indexes) = rayon::join(
         || runtime::runtime(&languages),
         || {
-            trees
-                .par_iter()
-                .map(|(corpus, tree)| {
-                    let index = index::build(&tree.language, &tree.pages, &corpus.vocabulary);
-                    index.files.par_iter().try_for_each(|(name, contents)| {
-                        out.write(&format!("{BUNDLE_DIR}/{name}"), contents)
-                    })?;
-                    Ok((index.language, index.meta_hash, index.page_count))
+            corpora
+                .iter()
+                .filter(|corpus| !corpus.trees.is_empty())
+                .map(|corpus| {
+                    let first = &corpus.trees[0];
+                    let shared = index::shared(
+                        &first.language,
+                        &corpus.pages,
+                        &first.filters,
+                        &corpus.vocabulary,
+                    );
+                    write_files(&shared.files, out)?;
+                    corpus
+                        .trees
+                        .iter()
+                        .map(|tree| {
+                            let index = index::tree(&shared, &tree.language, &tree.filters);
+                            write_files(&index.files, out)?;
+                            Ok((index.language, index.meta_hash, index.page_count))
+                        })
+                        .collect::<Result<Vec<_>>>()
                 })
                 .collect::<Result<Vec<_>>>()
         },
     );
     let (runtime, indexes) = (runtime?, indexes?);
-    runtime
-        .files
-        .par_iter()
-        .try_for_each(|(name, contents)| out.write(&format!("{BUNDLE_DIR}/{name}"), contents))?;
+    write_files(&runtime.files, out)?;
 
     #[derive(serde::Serialize)]
     struct Entry<'a> {
@@ -115,6 +126,7 @@ pub fn write_index(corpora: &[Corpus], out: &dyn Output) -> Result<()> {
         version: index::VERSION,
         languages: indexes
             .iter()
+            .flatten()
             .map(|(language, hash, page_count)| {
                 let stems = runtime.wasm.get(language).is_some_and(Option::is_some);
                 (
@@ -131,4 +143,11 @@ pub fn write_index(corpora: &[Corpus], out: &dyn Output) -> Result<()> {
     };
     let entry = serde_json::to_vec(&entry).expect("strings and numbers serialize");
     out.write(&format!("{BUNDLE_DIR}/{ENTRY}"), &entry)
+}
+
+/// Files of the bundle, by their path in it.
+fn write_files(files: &[(String, Vec<u8>)], out: &dyn Output) -> Result<()> {
+    files
+        .par_iter()
+        .try_for_each(|(name, contents)| out.write(&format!("{BUNDLE_DIR}/{name}"), contents))
 }

@@ -179,16 +179,19 @@ async function resultLinks(page) {
   return page.$$eval(`${RESULT} a[href]`, (as) => as.map((a) => a.getAttribute('href')));
 }
 
-async function expectFinds(page, { q, slugs }) {
+// The trees share one index, which holds the first tree's addresses: the search page of each
+// tree must link its results to its own tree's pages.
+async function expectFinds(page, lang, { q, slugs }) {
   await waitForResults(page, q);
   const links = await resultLinks(page);
   assert(
     links.some((href) => slugs.some((s) => href.includes(`/articles/${s}/`))),
     `"${q}" found ${JSON.stringify(links)}, none of the articles ${slugs.join(', ')}`,
   );
+  const tree = `${BASE_PATH}${lang}/articles/`;
   assert(
-    links.every((href) => href.startsWith(BASE_PATH)),
-    `result links must stay under ${BASE_PATH}: ${JSON.stringify(links)}`,
+    links.every((href) => href.startsWith(tree)),
+    `result links must go to the pages of ${tree}: ${JSON.stringify(links)}`,
   );
 }
 
@@ -235,7 +238,7 @@ for (const [lang, query] of [
       await open(page, `${lang}/search/?q=${encodeURIComponent(query.q)}`);
       assert((await page.getAttribute('html', 'lang')) === lang, `<html lang> is not ${lang}`);
       assert((await searchInput(page).inputValue()) === query.q, 'the query is not filled into the search box');
-      await expectFinds(page, query);
+      await expectFinds(page, lang, query);
       noProblems(page);
     } finally {
       await context.close();
@@ -253,8 +256,12 @@ check('search results mark their title and excerpt with the text\'s language', a
         href: r.querySelector('a[href]').getAttribute('href'),
         title: r.querySelector('.pagefind-ui__result-title')?.getAttribute('lang'),
         excerpt: r.querySelector('.pagefind-ui__result-excerpt')?.getAttribute('lang'),
+        text: r.textContent,
       })),
     );
+    // The index holds dates as YYYY-MM-DD: the Tajik page writes them in Tajik.
+    const koshanov = marked.find((r) => r.href.includes(`/articles/${KK_QUERY.slugs[0]}/`));
+    assert(koshanov && koshanov.text.includes('27 августи 2025'), `no Tajik date in ${JSON.stringify(koshanov)}`);
     const expected = { 'qazaqstan-respublikasy-mazhilisining-toraghasy-erlan': 'kk', 'qozoghiston-va-tozhikiston-parlamentlari-hamkorlikni': 'uz' };
     let seen = 0;
     for (const { href, title, excerpt } of marked) {
@@ -274,7 +281,7 @@ check('search is case-insensitive (lower-case query)', async () => {
   try {
     const q = KK_QUERY.q.toLowerCase();
     await open(page, `kk/search/?q=${encodeURIComponent(q)}`);
-    await expectFinds(page, { ...KK_QUERY, q });
+    await expectFinds(page, 'kk', { ...KK_QUERY, q });
     noProblems(page);
   } finally {
     await context.close();
@@ -288,7 +295,7 @@ check('search: typing into the search box finds a known article', async () => {
     const input = searchInput(page);
     await input.click();
     await input.pressSequentially(TG_QUERY.q, { delay: 20 });
-    await expectFinds(page, TG_QUERY);
+    await expectFinds(page, 'tg', TG_QUERY);
     noProblems(page);
   } finally {
     await context.close();
@@ -352,7 +359,7 @@ check('header search form submits to the search page with the query filled in', 
     assert(relPath(page) === 'kk/search/', `the form went to ${relPath(page)}, expected kk/search/`);
     assert(new URL(page.url()).searchParams.get('q') === KK_QUERY.q, `the query is not in ${page.url()}`);
     assert((await searchInput(page).inputValue()) === KK_QUERY.q, 'the query is not filled into the search box');
-    await expectFinds(page, KK_QUERY);
+    await expectFinds(page, 'kk', KK_QUERY);
     noProblems(page);
   } finally {
     await context.close();
