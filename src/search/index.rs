@@ -18,12 +18,11 @@
 use super::cbor::Cbor;
 use super::text::{Anchor, Text};
 use super::vocabulary::Vocabulary;
-use flate2::Compression;
-use flate2::write::GzEncoder;
+use libdeflater::{CompressionLvl, Compressor};
 use rayon::prelude::*;
 use sha1::{Digest, Sha1};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::io::Write;
 
 /// The Pagefind version whose format this is and whose browser code the bundle ships.
 pub const VERSION: &str = "1.6.0";
@@ -463,15 +462,27 @@ fn prefixes(a: &str, b: &str) -> (String, String) {
     )
 }
 
-/// A file as Pagefind's browser code reads it: a signature, then the contents, gzipped.
-/// Level 4: at 10,000 articles, 2% more bytes than the best level (Pagefind's) in a sixth of
-/// the time; below it, zlib-rs switches to a quicker method that makes 10–50% more bytes.
+/// A file as Pagefind's browser code reads it: a signature, then the contents, gzipped
+/// (libdeflate: at 10,000 articles, a third of zlib-rs's time for the same size, and
+/// within 2% of the bytes of the best level, Pagefind's, in a sixth of its time).
 fn compress(contents: &[u8]) -> Vec<u8> {
-    let mut gz = GzEncoder::new(Vec::with_capacity(contents.len() / 3), Compression::new(4));
-    gz.write_all(b"pagefind_dcd")
-        .and_then(|()| gz.write_all(contents))
-        .expect("writing to memory cannot fail");
-    gz.finish().expect("writing to memory cannot fail")
+    thread_local! {
+        static COMPRESSOR: RefCell<(Compressor, Vec<u8>)> = RefCell::new((
+            Compressor::new(CompressionLvl::new(4).expect("a valid level")),
+            Vec::new(),
+        ));
+    }
+    COMPRESSOR.with_borrow_mut(|(compressor, signed)| {
+        signed.clear();
+        signed.extend_from_slice(b"pagefind_dcd");
+        signed.extend_from_slice(contents);
+        let mut out = vec![0; compressor.gzip_compress_bound(signed.len())];
+        let written = compressor
+            .gzip_compress(signed, &mut out)
+            .expect("the bound fits");
+        out.truncate(written);
+        out
+    })
 }
 
 /// SHA-1 in hexadecimal as Pagefind writes it: bytes below 16 as one digit.

@@ -176,7 +176,7 @@ impl Digest {
         if text.is_empty() {
             return;
         }
-        let text = if text.contains(MARK) {
+        let text = if has_char(text, MARK) {
             std::borrow::Cow::Owned(text.replace(MARK, "\u{FFFD}"))
         } else {
             std::borrow::Cow::Borrowed(text)
@@ -251,7 +251,7 @@ impl Digest {
         let decoded = html_escape::decode_html_entities(&self.value);
         let mut content = String::with_capacity(decoded.len());
         // Every occurrence: word, form, weight (sorted as Pagefind packs), position, weight.
-        let mut occurrences: Vec<(u32, u32, u8, u32, u8)> = Vec::with_capacity(decoded.len() / 4);
+        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(decoded.len() / 4);
         let mut anchors = Vec::new();
         let mut weights: Vec<u8> = vec![WEIGHT_MULTIPLIER as u8];
         let mut index: usize = 0;
@@ -287,7 +287,7 @@ impl Digest {
                 }
                 continue;
             }
-            let word = if word.contains('\u{200B}') {
+            let word = if has_char(word, '\u{200B}') {
                 std::borrow::Cow::Owned(word.replace('\u{200B}', ""))
             } else {
                 std::borrow::Cow::Borrowed(word)
@@ -313,7 +313,13 @@ impl Digest {
                 };
                 let form = word.form.map_or(0, |f| f + 1);
                 let order = if weight == 25 { 0 } else { weight };
-                occurrences.push((word.word, form, order, index as u32, weight));
+                occurrences.push(Occurrence::new(
+                    word.word,
+                    form,
+                    order,
+                    index as u32,
+                    weight,
+                ));
             }
             last_index = index;
             index += 1;
@@ -324,13 +330,14 @@ impl Digest {
         occurrences.sort_unstable();
         let mut locs = Vec::with_capacity(occurrences.len() + occurrences.len() / 4);
         let words = occurrences
-            .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+            .chunk_by(|a, b| a.word_and_form() == b.word_and_form())
             .map(|run| {
                 let start = locs.len() as u32;
-                pack(run.iter().map(|o| (o.3, o.4)), &mut locs);
+                pack(run.iter().map(|o| (o.position(), o.weight)), &mut locs);
+                let (word, form) = run[0].word_and_form();
                 Occurrences {
-                    word: run[0].0,
-                    form: run[0].1.checked_sub(1),
+                    word,
+                    form: form.checked_sub(1),
                     start,
                     len: locs.len() as u32 - start,
                 }
@@ -345,6 +352,41 @@ impl Digest {
             image: None,
         }
     }
+}
+
+/// One occurrence of a word in a page's text, keyed to sort as Pagefind packs them: by word,
+/// written form, weight (the common one first), position. One integer: this sort is a good
+/// part of reading a text.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Occurrence {
+    key: u128,
+    weight: u8,
+}
+
+impl Occurrence {
+    fn new(word: u32, form: u32, order: u8, position: u32, weight: u8) -> Occurrence {
+        let key = (u128::from(word) << 72)
+            | (u128::from(form) << 40)
+            | (u128::from(order) << 32)
+            | u128::from(position);
+        Occurrence { key, weight }
+    }
+
+    fn word_and_form(&self) -> (u32, u32) {
+        ((self.key >> 72) as u32, (self.key >> 40) as u32)
+    }
+
+    fn position(&self) -> u32 {
+        self.key as u32
+    }
+}
+
+/// Whether `text` has `c`, a character of three bytes: looked for by its first byte, which
+/// Cyrillic text (whose continuation bytes `str::contains` would stop at) lacks.
+fn has_char(text: &str, c: char) -> bool {
+    let mut bytes = [0; 4];
+    let encoded = c.encode_utf8(&mut bytes).as_bytes();
+    text.as_bytes().contains(&encoded[0]) && text.contains(c)
 }
 
 /// Appends positions to `locs` as Pagefind packs them (`positions_to_packed_page`): sorted
