@@ -333,7 +333,7 @@ impl Digest {
             .chunk_by(|a, b| a.word_and_form() == b.word_and_form())
             .map(|run| {
                 let start = locs.len() as u32;
-                pack(run.iter().map(|o| (o.position(), o.weight)), &mut locs);
+                pack(run.iter().map(|o| (o.position(), o.weight())), &mut locs);
                 let (word, form) = run[0].word_and_form();
                 Occurrences {
                     word,
@@ -354,30 +354,33 @@ impl Digest {
     }
 }
 
-/// One occurrence of a word in a page's text, keyed to sort as Pagefind packs them: by word,
-/// written form, weight (the common one first), position. One integer: this sort is a good
-/// part of reading a text.
+/// One occurrence of a word in a page's text, as one integer that sorts as Pagefind packs
+/// occurrences: by word, written form, weight (the common one first), position; then the
+/// weight itself. This sort is a good part of reading a text.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Occurrence {
-    key: u128,
-    weight: u8,
-}
+struct Occurrence(u128);
 
 impl Occurrence {
     fn new(word: u32, form: u32, order: u8, position: u32, weight: u8) -> Occurrence {
-        let key = (u128::from(word) << 72)
-            | (u128::from(form) << 40)
-            | (u128::from(order) << 32)
-            | u128::from(position);
-        Occurrence { key, weight }
+        Occurrence(
+            (u128::from(word) << 80)
+                | (u128::from(form) << 48)
+                | (u128::from(order) << 40)
+                | (u128::from(position) << 8)
+                | u128::from(weight),
+        )
     }
 
     fn word_and_form(&self) -> (u32, u32) {
-        ((self.key >> 72) as u32, (self.key >> 40) as u32)
+        ((self.0 >> 80) as u32, (self.0 >> 48) as u32)
     }
 
     fn position(&self) -> u32 {
-        self.key as u32
+        (self.0 >> 8) as u32
+    }
+
+    fn weight(&self) -> u8 {
+        self.0 as u8
     }
 }
 
