@@ -288,12 +288,14 @@ fn postings(
     for (key, value) in &page.meta {
         let field = meta_fields.iter().position(|f| f == key).unwrap_or(0) as u16;
         for (position, word) in value.split_whitespace().enumerate() {
-            for indexed in vocabulary.indexed(word, true).iter() {
-                let form = indexed.form.map_or(0, |f| f + 1);
-                meta.entry((indexed.word, form))
-                    .or_default()
-                    .push((field, position as u32));
-            }
+            vocabulary.indexed(word, true, |indexed| {
+                for indexed in indexed {
+                    let form = indexed.form.map_or(0, |f| f + 1);
+                    meta.entry((indexed.word, form))
+                        .or_default()
+                        .push((field, position as u32));
+                }
+            });
         }
     }
     let mut meta_locs = Vec::new();

@@ -298,29 +298,30 @@ impl Digest {
             content.push_str(&word);
             content.push(' ');
             let weight = weights.last().copied().unwrap_or(1);
-            let indexed = vocabulary.indexed(&word, false);
-            let parts = indexed.iter().filter(|w| w.is_compound_part).count();
-            let part_weight = if parts > 0 && weight > 0 {
-                (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
-            } else {
-                0
-            };
-            for word in indexed.iter() {
-                let weight = if word.is_compound_part {
-                    part_weight
+            vocabulary.indexed(&word, false, |indexed| {
+                let parts = indexed.iter().filter(|w| w.is_compound_part).count();
+                let part_weight = if parts > 0 && weight > 0 {
+                    (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
                 } else {
-                    weight
+                    0
                 };
-                let form = word.form.map_or(0, |f| f + 1);
-                let order = if weight == 25 { 0 } else { weight };
-                occurrences.push(Occurrence::new(
-                    word.word,
-                    form,
-                    order,
-                    index as u32,
-                    weight,
-                ));
-            }
+                for word in indexed {
+                    let weight = if word.is_compound_part {
+                        part_weight
+                    } else {
+                        weight
+                    };
+                    let form = word.form.map_or(0, |f| f + 1);
+                    let order = if weight == 25 { 0 } else { weight };
+                    occurrences.push(Occurrence::new(
+                        word.word,
+                        form,
+                        order,
+                        index as u32,
+                        weight,
+                    ));
+                }
+            });
             last_index = index;
             index += 1;
         }

@@ -5,7 +5,6 @@ use super::words::{indexable_words, meta_indexable_words};
 use hashbrown::HashMap;
 use pagefind_stem::Stemmer;
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -18,11 +17,15 @@ pub struct Indexed {
     pub is_compound_part: bool,
 }
 
+/// A thread's cache: for each written word seen, where its indexed words are in `indexed`
+/// (one vector for all, rather than one allocation per word, whose reference count every
+/// lookup would touch).
 #[derive(Default)]
 struct Seen {
     vocabulary: u64,
-    text: HashMap<String, Rc<[Indexed]>>,
-    meta: HashMap<String, Rc<[Indexed]>>,
+    text: HashMap<String, (u32, u32)>,
+    meta: HashMap<String, (u32, u32)>,
+    indexed: Vec<Indexed>,
 }
 
 /// Numbers words; shared by the threads working out the texts of one index.
@@ -50,8 +53,9 @@ impl Vocabulary {
         }
     }
 
-    /// The words to index for `written`, a word of the text (or of metadata: `meta`).
-    pub fn indexed(&self, written: &str, meta: bool) -> Rc<[Indexed]> {
+    /// Calls `found` with the words to index for `written`, a word of the text (or of
+    /// metadata: `meta`).
+    pub fn indexed<R>(&self, written: &str, meta: bool, found: impl FnOnce(&[Indexed]) -> R) -> R {
         SEEN.with_borrow_mut(|seen| {
             if seen.vocabulary != self.id || seen.text.len() > 500_000 {
                 *seen = Seen {
@@ -59,25 +63,27 @@ impl Vocabulary {
                     ..Seen::default()
                 };
             }
-            let seen = if meta { &mut seen.meta } else { &mut seen.text };
-            if let Some(indexed) = seen.get(written) {
-                return indexed.clone();
-            }
-            let words = if meta {
-                meta_indexable_words(written, self.stemmer.as_ref())
-            } else {
-                indexable_words(written, self.stemmer.as_ref())
+            let cache = if meta { &mut seen.meta } else { &mut seen.text };
+            let (start, len) = match cache.get(written) {
+                Some(&range) => range,
+                None => {
+                    let words = if meta {
+                        meta_indexable_words(written, self.stemmer.as_ref())
+                    } else {
+                        indexable_words(written, self.stemmer.as_ref())
+                    };
+                    let start = seen.indexed.len() as u32;
+                    seen.indexed.extend(words.into_iter().map(|w| Indexed {
+                        word: self.number(w.stemmed),
+                        form: w.original.map(|f| self.number(f)),
+                        is_compound_part: w.is_compound_part,
+                    }));
+                    let range = (start, seen.indexed.len() as u32 - start);
+                    cache.insert(written.to_string(), range);
+                    range
+                }
             };
-            let indexed: Rc<[Indexed]> = words
-                .into_iter()
-                .map(|w| Indexed {
-                    word: self.number(w.stemmed),
-                    form: w.original.map(|f| self.number(f)),
-                    is_compound_part: w.is_compound_part,
-                })
-                .collect();
-            seen.insert(written.to_string(), indexed.clone());
-            indexed
+            found(&seen.indexed[start as usize..(start + len) as usize])
         })
     }
 
