@@ -9,7 +9,8 @@ site with every article in both language trees (bench/prepare.sh --mirror: the p
 dostyk renders), once, into bench/work/. Then, after one unmeasured warm-up of each (up to 10,000
 articles), runs Hugo and dostyk alternately, each into a fresh output folder (on a tmpfs by default, on disk
 above 10,000 articles, where Hugo's memory and the outputs would not fit in RAM together; deleted
-after each run and flushed with `sync`, outside the timing), and measures with GNU time: wall
+after each run and flushed with `sync`, outside the timing; its input read just before, so that it
+is in the page cache), and measures with GNU time: wall
 time, CPU time (user + system), peak memory; then counts the files, HTML pages and bytes written. dostyk runs twice per round:
 with its search index and with --no-search (Hugo has no search), and reports each stage
 (--timings). Writes bench/RESULTS.md (tables of medians, ratios dostyk/Hugo, stages, the
@@ -99,9 +100,22 @@ def file_system(path):
     return kind
 
 
-def measure(command, out):
-    """Runs `command` under GNU time; returns wall, cpu, peak MiB, its stdout, and the output."""
+def read_all(folder):
+    """Reads every file under `folder`, so that a run finds its input in the page cache."""
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            with open(os.path.join(parent, name), "rb") as f:
+                while f.read(1 << 20):
+                    pass
+
+
+def measure(command, out, inputs):
+    """Runs `command` under GNU time with its `inputs` (a folder) read just before; returns
+    wall, cpu, peak MiB, its stdout, and the output."""
     shutil.rmtree(out, ignore_errors=True)
+    # Every run starts with its input in the page cache, whatever the run before it evicted
+    # (Hugo's 10 GiB at 100,000 articles, or the machine reclaiming idle pages).
+    read_all(inputs)
     # The last run's writes and deletions are flushed first, so that no run pays for another's.
     subprocess.run(["sync"], check=True)
     timing = os.path.join(WORK, "time.txt")
@@ -173,7 +187,7 @@ def main():
         warm_up = 0 if large else 1
         for round_ in range((args.runs_large if large else args.runs) + warm_up):
             for name, command in engines.items():
-                run = measure(command, out)
+                run = measure(command, out, site if name == "hugo" else corpus)
                 if round_ >= warm_up:
                     runs[name].append(run)
                 print(f"{size:>7} {name:<14} round {round_}: {run['wall']:.2f} s, "
@@ -189,7 +203,8 @@ def write_results(results, args, hugo_version):
         f"Measured {datetime.date.today()} on {os.cpu_count()} cores with `python3 bench/run.py "
         f"--sizes {' '.join(map(str, args.sizes))} --runs {args.runs} --runs-large {args.runs_large}`; "
         f"{hugo_version.split(' BuildDate')[0]}.",
-        "Medians of the runs, engines alternating, each into a fresh output folder. Hugo builds the",
+        "Medians of the runs, engines alternating, each into a fresh output folder and with its input",
+        "read just before (in the page cache, as a second build finds it). Hugo builds the",
         "`--mirror` site (every article in both language trees: the pages dostyk renders). dostyk",
         "is measured without its search index (what Hugo does) and with it.",
         f"Outputs go to {file_system(args.out_dir)} (`{args.out_dir}`) up to 10,000 articles and to",
