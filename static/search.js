@@ -19,7 +19,11 @@
   var writeDate = function (iso) {
     var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!parts) return iso;
-    var values = { day: String(Number(parts[3])), month: dates.months[Number(parts[2]) - 1], year: String(Number(parts[1])) };
+    var values = {
+      day: String(Number(parts[3])),
+      month: dates.months[Number(parts[2]) - 1],
+      year: String(Number(parts[1])),
+    };
     return dates.format.replace(/\{(day|month|year)\}/g, function (_, key) {
       return values[key];
     });
