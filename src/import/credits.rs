@@ -1,83 +1,11 @@
 //! Who a text came from: outlet names in headline suffixes and attribution sentences, and
 //! photo credit lines.
 
-/// Words and fragments that mark a short phrase as the name of a news outlet.
-const OUTLET_MARKERS: &[&str] = &[
-    "ия ",
-    "иа ",
-    "аи ",
-    "агентств",
-    "агентии",
-    "agency",
-    "info",
-    "инфо",
-    "news",
-    "новост",
-    "хабар",
-    "xabar",
-    ".kz",
-    ".tj",
-    ".uz",
-    ".ru",
-    ".com",
-    ".org",
-    ".net",
-    "kazinform",
-    "казинформ",
-    "қазақпарат",
-    "tengri",
-    "sputnik",
-    "спутник",
-    "today",
-    "times",
-    "press",
-    "пресс",
-    "ховар",
-    "khovar",
-    "asia-plus",
-    "азия-плюс",
-    "радио",
-    "radio",
-    "газет",
-    "gazeta",
-    "daryo",
-    "kun.uz",
-    "uza",
-    "ўза",
-    "дунё",
-    "dunyo",
-    "egemen",
-    "егемен",
-    "азаттық",
-    "azattyq",
-    "ozodi",
-    "озодӣ",
-    "avesta",
-    "авеста",
-    "жибек",
-    "тасс",
-    "tass",
-    "риа",
-    "интерфакс",
-    "interfax",
-    "reuters",
-    "baq",
-    "курсив",
-    "kursiv",
-    "orda",
-    "vlast",
-    "власть",
-    "inform",
-    "информ",
-    "24",
-    "tv",
-    "тв",
-    "телеканал",
-    "media",
-    "медиа",
-    "podrobno",
-    "sputnik",
-];
+use super::lexicon::{CreditKind, lexicon};
+
+/// Signs of an outlet's name that are no language's words: web domains, and the "24" of
+/// round-the-clock channels. The words are in the language files ([`CreditKind::OutletMarkers`]).
+const OUTLET_SIGNS: &[&str] = &[".kz", ".tj", ".uz", ".ru", ".com", ".org", ".net", "24"];
 
 /// Whether `phrase` reads like an outlet's name: short, and either marked as one or Latin
 /// inside a Cyrillic text (agencies often keep a Latin brand).
@@ -86,12 +14,22 @@ pub fn looks_like_outlet(phrase: &str) -> bool {
     if phrase.trim().is_empty() || words > 6 {
         return false;
     }
-    let lower = format!("{} ", phrase.to_lowercase());
-    if OUTLET_MARKERS.iter().any(|m| lower.contains(m)) {
+    let lower = phrase.to_lowercase();
+    let credits = |kind| lexicon().credits(kind).iter();
+    if OUTLET_SIGNS.iter().any(|m| lower.contains(m))
+        || credits(CreditKind::OutletMarkers).any(|m| lower.contains(m))
+        || credits(CreditKind::OutletAbbreviations).any(|a| ends_a_word(&lower, a))
+    {
         return true;
     }
     let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
     words <= 3 && !letters.is_empty() && letters.iter().all(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether `text` has `fragment` before a space or at its end ("ИА" in "ИА Караван").
+fn ends_a_word(text: &str, fragment: &str) -> bool {
+    text.match_indices(fragment)
+        .any(|(i, _)| matches!(text[i + fragment.len()..].chars().next(), None | Some(' ')))
 }
 
 /// Separators agencies put between a headline and their name.
@@ -119,61 +57,22 @@ pub fn split_outlet_suffix(headline: &str) -> (String, Option<String>) {
     (headline.trim().to_string(), None)
 }
 
-/// Labels that open a photo credit line, lower case, without the colon.
-const PHOTO_LABELS: &[&str] = &[
-    "сурет",
-    "суреттер",
-    "фото",
-    "фотосурет",
-    "фотография",
-    "акс",
-    "аксҳо",
-    "сурат",
-    "суратлар",
-    "photo",
-    "photos",
-    "foto",
-    "surat",
-    "фото и видео",
-];
-
 /// The credit of a photo credit line (`Сурет: gov.kz` → `gov.kz`).
 pub fn photo_credit(line: &str) -> Option<String> {
     let line = line.trim();
     let (label, credit) = line.split_once([':', '：'])?;
     let label = label.trim().to_lowercase();
     let credit = credit.trim().trim_end_matches('.').trim();
-    let is_label = PHOTO_LABELS.contains(&label.as_str());
+    let is_label = lexicon().credits(CreditKind::PhotoLabels).contains(&label);
     (is_label && !credit.is_empty() && credit.chars().count() <= 160).then(|| credit.to_string())
 }
-
-/// Phrases after which a sentence names its source: Kazakh `деп хабарлайды X`, Uzbek
-/// `деб хабар беради X`, Tajik `хабар медиҳад X`, Russian `сообщает X`.
-const ATTRIBUTIONS: &[&str] = &[
-    "деп хабарлайды",
-    "деп хабарлады",
-    "деп жазады",
-    "деп habarlaıdy",
-    "деб хабар беради",
-    "деб хабар берди",
-    "деб ёзади",
-    "deb xabar beradi",
-    "deb xabar berdi",
-    "хабар медиҳад",
-    "гузориш медиҳад",
-    "менависад",
-    "хабар дод",
-    "сообщает",
-    "сообщил",
-    "передает",
-    "передаёт",
-    "пишет",
-];
 
 /// The source an attribution sentence names, e.g. `… деп хабарлайды BAQ.KZ.` → `BAQ.KZ`.
 pub fn attribution(paragraph: &str) -> Option<String> {
     let lower = paragraph.to_lowercase();
-    for phrase in ATTRIBUTIONS {
+    // Phrases after which a sentence names its source: Kazakh `деп хабарлайды X`, Uzbek
+    // `деб хабар беради X`, Tajik `хабар медиҳад X`, Russian `сообщает X`.
+    for phrase in lexicon().credits(CreditKind::Attributions).iter() {
         // The phrase must end a word: Tajik `хабар дод` is not the start of `хабар доданд`.
         let Some(at) = lower.match_indices(phrase).map(|(i, _)| i).find(|&i| {
             lower[i + phrase.len()..]

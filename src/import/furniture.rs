@@ -8,8 +8,13 @@
 //! few kinds of furniture that are written as whole sentences (`boilerplate`: copyright and reuse
 //! notices, cookie notices, "subscribe to our channel" calls, comment-form labels and "Read also:"
 //! lines). Headlines, bullets, photo credits and datelines are left to the importer.
+//!
+//! The words of each kind of furniture are data: `[chrome]` of `data/languages/<code>.toml`, merged
+//! over all languages (a Kazakh page may carry Russian menus).
 
 use serde::Serialize;
+
+use super::lexicon::{ChromeKind as Chrome, CreditKind, lexicon};
 
 /// One line dropped as furniture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -159,7 +164,7 @@ fn reads_as_prose(t: &str, words: usize) -> bool {
 }
 
 /// Normalised form of a line or phrase for vocabulary look-ups.
-fn key(t: &str) -> String {
+pub(super) fn key(t: &str) -> String {
     let lower: String = t
         .chars()
         .flat_map(char::to_lowercase)
@@ -227,7 +232,7 @@ impl Block {
                         || !l.t.chars().any(char::is_alphabetic))
             }
             BlockKind::Tags => !l.prose && l.words <= 4,
-            BlockKind::Cookie => l.words <= 3 && !l.prose && in_list(&l.key, COOKIE_BUTTONS),
+            BlockKind::Cookie => l.words <= 3 && !l.prose && in_list(&l.key, Chrome::CookieButtons),
         }
     }
 }
@@ -265,7 +270,9 @@ fn classify(l: &Line, in_margin: bool) -> Option<(&'static str, Option<BlockKind
         return None;
     }
     // From here on the shapes could be article words, so only non-sentences qualify.
-    if l.words <= 12 && (APP_STORES.iter().any(|a| l.key.contains(a)) || in_list(&l.key, APP_CALLS))
+    if l.words <= 12
+        && (phrases(Chrome::AppStores).any(|a| l.key.contains(a))
+            || in_list(&l.key, Chrome::AppCalls))
     {
         return Some((APPS, None));
     }
@@ -287,41 +294,27 @@ fn is_bullet(t: &str) -> bool {
 }
 
 fn is_photo_credit(l: &Line) -> bool {
-    const LABELS: &[&str] = &[
-        "сурет",
-        "фото",
-        "photo",
-        "photos",
-        "акс",
-        "аксҳо",
-        "сурат",
-        "surat",
-        "foto",
-        "фотосурет",
-        "фотосурат",
-        "коллаж",
-        "инфографика",
-        "иллюстрация",
-        "видео",
-        "video",
-    ];
     let lower = l.t.to_lowercase();
-    LABELS.iter().any(|label| {
-        let Some(rest) = lower.strip_prefix(label) else {
-            return false;
-        };
-        let rest_trim = rest.trim_start();
-        if let Some(after) = rest_trim
-            .strip_prefix(':')
-            .or_else(|| rest_trim.strip_prefix('/'))
-        {
-            // "Фото:" alone is still a credit label; the credit may be on the next line.
-            return after.trim().is_empty() || after.chars().any(char::is_alphanumeric);
-        }
-        // "Фото пресс-службы Акорды" is a credit, "Фото Видео" is a menu.
-        rest.starts_with(char::is_whitespace)
-            && !tokens(&key(rest)).all(|w| in_list(w, NAV) || in_list(w, RUBRICS))
-    })
+    lexicon()
+        .credits(CreditKind::MediaLabels)
+        .iter()
+        .any(|label| {
+            let Some(rest) = lower.strip_prefix(label) else {
+                return false;
+            };
+            let rest_trim = rest.trim_start();
+            if let Some(after) = rest_trim
+                .strip_prefix(':')
+                .or_else(|| rest_trim.strip_prefix('/'))
+            {
+                // "Фото:" alone is still a credit label; the credit may be on the next line.
+                return after.trim().is_empty() || after.chars().any(char::is_alphanumeric);
+            }
+            // "Фото пресс-службы Акорды" is a credit, "Фото Видео" is a menu.
+            rest.starts_with(char::is_whitespace)
+                && !tokens(&key(rest))
+                    .all(|w| in_list(w, Chrome::Nav) || in_list(w, Chrome::Rubrics))
+        })
 }
 
 /// Furniture written as whole sentences; the only kinds that may drop a long line ending in a
@@ -329,23 +322,23 @@ fn is_photo_credit(l: &Line) -> bool {
 fn boilerplate(t: &str) -> Option<&'static str> {
     let words = t.split_whitespace().count();
     let lower = key(t);
-    let has = |list: &[&str]| list.iter().any(|p| lower.contains(p));
-    if words <= 40 && (is_copyright_mark(t) || has(RIGHTS_PHRASES) || has(REUSE_PHRASES)) {
+    let has = |kind| phrases(kind).any(|p| lower.contains(p));
+    if words <= 40 && (is_copyright_mark(t) || has(Chrome::Rights) || has(Chrome::Reuse)) {
         return Some(COPYRIGHT);
     }
-    if words <= 60 && has(&["cookie", "куки", "кукилар", "куки-файл"]) {
+    if words <= 60 && has(Chrome::Cookie) {
         return Some(COOKIE);
     }
-    if words <= 30 && has(SUBSCRIBE_CALLS) && has(CHANNELS) {
+    if words <= 30 && has(Chrome::SubscribeCalls) && has(Chrome::Channels) {
         return Some(SUBSCRIBE);
     }
-    if words <= 20 && has(COMMENT_FORMS) {
+    if words <= 20 && has(Chrome::CommentForms) {
         return Some(COMMENTS);
     }
     if words <= 40 {
         let lower_t = t.to_lowercase().replace(['‘', '’', '`', 'ʻ', 'ʼ'], "'");
         let lower_t = lower_t.trim_start_matches(|c: char| !c.is_alphanumeric());
-        for h in READ_ALSO {
+        for h in phrases(Chrome::ReadAlso) {
             if let Some(rest) = lower_t.strip_prefix(h) {
                 let rest = rest.trim_start();
                 if rest.starts_with([':', '—', '–', '»', '→', '>'])
@@ -380,33 +373,7 @@ fn is_copyright_mark(t: &str) -> bool {
 }
 
 fn is_debris(l: &Line) -> bool {
-    const EXACT: &[&str] = &[
-        "error",
-        "errors",
-        "undefined",
-        "null",
-        "nan",
-        "none",
-        "nil",
-        "object object",
-        "loading",
-        "загрузка",
-        "жүктелуде",
-        "боргирӣ",
-        "юкланмоқда",
-        "yuklanmoqda",
-        "please wait",
-        "подождите",
-        "true",
-        "false",
-        "function",
-        "javascript",
-        "javascript:void(0",
-        "exception",
-        "advertisement",
-        "ads",
-    ];
-    if in_list(&l.key, EXACT) {
+    if in_list(&l.key, Chrome::Debris) {
         return true;
     }
     let t = l.t;
@@ -427,6 +394,8 @@ fn is_debris(l: &Line) -> bool {
         return true;
     }
     // A script error printed into the page: ASCII only, so never a line of a Cyrillic article.
+    // These are the messages of browsers and servers, the same whatever the page's language, and
+    // some are matched with their colon or space, so they stay here rather than in a language file.
     const ERRORS: &[&str] = &[
         "error:",
         "error ",
@@ -568,7 +537,7 @@ fn counter(l: &Line) -> Option<&'static str> {
             label.get_or_insert(kind);
             continue;
         }
-        if in_list(&w, COUNTER_FILLERS) {
+        if in_list(&w, Chrome::CounterFillers) {
             continue;
         }
         return None;
@@ -578,7 +547,7 @@ fn counter(l: &Line) -> Option<&'static str> {
         (None, true, true) => Some(VIEWS),
         // "Комментарии" alone is a widget heading; "Просмотров" alone is a counter that lost its
         // number.
-        (Some(kind), false, _) if in_list(&l.key, LONE_COUNTER_LABELS) => Some(kind),
+        (Some(kind), false, _) if in_list(&l.key, Chrome::LoneCounterLabels) => Some(kind),
         _ => None,
     }
 }
@@ -586,116 +555,23 @@ fn counter(l: &Line) -> Option<&'static str> {
 fn counter_label(w: &str) -> Option<&'static str> {
     // Stems only where no ordinary word starts the same way: "оқу" would also match "оқушылар"
     // (pupils) and "показ" "показатель", so those are whole words.
-    const VIEW_STEMS: &[&str] = &[
-        "просмотр",
-        "прочтен",
-        "оқылды",
-        "оқылым",
-        "қаралым",
-        "көрілді",
-        "көрсетілім",
-        "тамошо",
-        "кўрилди",
-        "кўришлар",
-        "ko'rildi",
-        "ko'rishlar",
-        "лайк",
-        "нравится",
-        "ұнайды",
-    ];
-    const VIEW_WORDS: &[&str] = &[
-        "показов",
-        "показы",
-        "прочитали",
-        "қаралды",
-        "дида",
-        "views",
-        "view",
-        "reads",
-        "likes",
-        "like",
-        "рейтинг",
-        "rating",
-        "голосов",
-        "время",
-        "оқу",
-        "уақыты",
-        "reading",
-        "вақти",
-        "хондан",
-        "мутолиа",
-        "o'qiladi",
-        "ўқилади",
-        "оқылады",
-    ];
-    const COMMENT_STEMS: &[&str] = &[
-        "комментари",
-        "пікір",
-        "шарҳ",
-        "назарҳо",
-        "изоҳ",
-        "izoh",
-        "comment",
-    ];
-    const COMMENT_WORDS: &[&str] = &["коммент", "фикр", "фикрлар", "fikrlar"];
-    if COMMENT_STEMS.iter().any(|p| w.starts_with(p)) || in_list(w, COMMENT_WORDS) {
+    let stem = |kind| phrases(kind).any(|p| w.starts_with(p));
+    if stem(Chrome::CommentStems) || in_list(w, Chrome::CommentWords) {
         Some(COMMENTS)
-    } else if VIEW_STEMS.iter().any(|p| w.starts_with(p)) || in_list(w, VIEW_WORDS) {
+    } else if stem(Chrome::ViewStems) || in_list(w, Chrome::ViewWords) {
         Some(VIEWS)
     } else {
         None
     }
 }
 
-const COUNTER_FILLERS: &[&str] = &[
-    "мин",
-    "минут",
-    "минута",
-    "минуты",
-    "min",
-    "mins",
-    "minutes",
-    "сек",
-    "раз",
-    "чтения",
-    "читать",
-    "time",
-    "дақиқа",
-    "daqiqa",
-    "саны",
-    "шумора",
-    "шумораи",
-    "soni",
-    "сони",
-    "количество",
-    "всего",
-];
-
-/// Counter labels that are widgets even without their number.
-const LONE_COUNTER_LABELS: &[&str] = &[
-    "комментарии",
-    "комментарий",
-    "пікірлер",
-    "шарҳҳо",
-    "назарҳо",
-    "изоҳлар",
-    "izohlar",
-    "comments",
-    "просмотры",
-    "просмотров",
-    "views",
-    "время чтения",
-    "оқу уақыты",
-    "reading time",
-];
-
 /// "Read also:" or "Tags:" on its own line opens a block; followed by a headline or a list on the
 /// same line it is dropped alone.
 fn block_header(l: &Line) -> Option<(&'static str, Option<BlockKind>)> {
-    if in_list(&l.key, RELATED_HEADERS) || in_list(&l.key, READ_ALSO) {
+    if in_list(&l.key, Chrome::RelatedHeaders) || in_list(&l.key, Chrome::ReadAlso) {
         return Some((RELATED, Some(BlockKind::Related)));
     }
-    if in_list(&l.key, TAG_HEADERS) {
+    if in_list(&l.key, Chrome::TagHeaders) {
         return Some((TAGS, Some(BlockKind::Tags)));
     }
     // "По теме: <headline>", "Теги: Қазақстан, Тәжікстан".
@@ -704,10 +580,10 @@ fn block_header(l: &Line) -> Option<(&'static str, Option<BlockKind>)> {
     if rest.trim().is_empty() || l.words > 30 {
         return None;
     }
-    if in_list(&head, TAG_HEADERS) {
+    if in_list(&head, Chrome::TagHeaders) {
         return Some((TAGS, None));
     }
-    if in_list(&head, RELATED_HEADERS) && !reads_as_prose(rest.trim(), l.words) {
+    if in_list(&head, Chrome::RelatedHeaders) && !reads_as_prose(rest.trim(), l.words) {
         return Some((RELATED, None));
     }
     None
@@ -732,7 +608,7 @@ fn separated_menu(l: &Line) -> Option<&'static str> {
     if segments.len() < 2 {
         return None;
     }
-    if in_list(&segments[0], HOME) {
+    if in_list(&segments[0], Chrome::Home) {
         // "Главная / Новости" is a trail to the page; "Басты бет | Жаңалықтар" is the site menu.
         return Some(if t.contains('|') { MENU } else { BREADCRUMB });
     }
@@ -745,7 +621,9 @@ fn separated_menu(l: &Line) -> Option<&'static str> {
     }
     let known = segments
         .iter()
-        .filter(|s| in_list(s, NAV) || in_list(s, RUBRICS) || in_list(s, LANGS))
+        .filter(|s| {
+            in_list(s, Chrome::Nav) || in_list(s, Chrome::Rubrics) || in_list(s, Chrome::Languages)
+        })
         .count();
     let piped = t.matches('|').count() >= 2;
     if known * 2 >= segments.len() || (piped && segments.len() >= 3) {
@@ -759,9 +637,9 @@ fn separated_menu(l: &Line) -> Option<&'static str> {
 fn share_words(s: &str) -> bool {
     let mut strong = false;
     for w in tokens(s) {
-        if in_list(w, NETWORKS) || in_list(w, SHARE_VERBS) {
+        if in_list(w, Chrome::Networks) || in_list(w, Chrome::ShareVerbs) {
             strong = true;
-        } else if !in_list(w, SHARE_FILLERS) {
+        } else if !in_list(w, Chrome::ShareFillers) {
             return false;
         }
     }
@@ -774,19 +652,19 @@ fn vocabulary_line(l: &Line, in_margin: bool) -> Option<&'static str> {
     if k.is_empty() {
         return None;
     }
-    if in_list(k, HOME) || in_list(k, NAV) || in_list(k, LANGS) {
+    if in_list(k, Chrome::Home) || in_list(k, Chrome::Nav) || in_list(k, Chrome::Languages) {
         return Some(MENU);
     }
-    if in_list(k, WIDGETS) {
+    if in_list(k, Chrome::Widgets) {
         return Some(WIDGET);
     }
-    if in_list(k, SHARE_LINES) {
+    if in_list(k, Chrome::ShareLines) {
         return Some(SHARE);
     }
-    if in_list(k, COMMENT_WIDGETS) {
+    if in_list(k, Chrome::CommentWidgets) {
         return Some(COMMENTS);
     }
-    if in_list(k, SUBSCRIBE_BUTTONS) {
+    if in_list(k, Chrome::SubscribeButtons) {
         return Some(SUBSCRIBE);
     }
     if is_age_mark(l.t) {
@@ -795,22 +673,32 @@ fn vocabulary_line(l: &Line, in_margin: bool) -> Option<&'static str> {
     if l.words <= 12 && share_words(k) {
         return Some(SHARE);
     }
-    if l.words <= 6 && SHARE_STARTS.iter().any(|v| k.starts_with(v)) {
+    if l.words <= 6 && share_start(k) {
         return Some(SHARE);
     }
     // "Главная Новости Политика Экономика": a menu copied without separators.
     let n = tokens(k).count();
     if n >= 3
         && tokens(k).all(|w| {
-            in_list(w, NAV) || in_list(w, RUBRICS) || in_list(w, LANGS) || in_list(w, HOME)
+            in_list(w, Chrome::Nav)
+                || in_list(w, Chrome::Rubrics)
+                || in_list(w, Chrome::Languages)
+                || in_list(w, Chrome::Home)
         })
     {
         return Some(MENU);
     }
-    if in_margin && in_list(k, RUBRICS) {
+    if in_margin && in_list(k, Chrome::Rubrics) {
         return Some(MENU);
     }
     None
+}
+
+/// Whether a line begins like a share button's label ("Поделиться этой новостью").
+fn share_start(k: &str) -> bool {
+    phrases(Chrome::ShareStarts)
+        .any(|v| k.strip_prefix(v).is_some_and(|rest| rest.starts_with(' ')))
+        || phrases(Chrome::SharePrefixes).any(|v| k.starts_with(v))
 }
 
 fn is_age_mark(t: &str) -> bool {
@@ -836,7 +724,7 @@ fn absorb_menu_neighbours(lines: &[Line], reason: &mut [Option<&'static str>]) {
             let next_menu = next.is_some_and(|j| is_menu(reason[j]));
             let plain_item = l.words <= 3 && !l.t.chars().any(|c| c.is_ascii_digit());
             if (plain_item && prev_menu && next_menu)
-                || (in_list(&l.key, RUBRICS) && (prev_menu || next_menu))
+                || (in_list(&l.key, Chrome::Rubrics) && (prev_menu || next_menu))
             {
                 reason[i] = Some(MENU);
                 changed = true;
@@ -848,782 +736,13 @@ fn absorb_menu_neighbours(lines: &[Line], reason: &mut [Option<&'static str>]) {
     }
 }
 
-fn in_list(k: &str, list: &[&str]) -> bool {
-    list.contains(&k)
+fn in_list(k: &str, kind: Chrome) -> bool {
+    lexicon().chrome(kind).contains(k)
 }
 
-// Vocabularies. Entries are written as `key` leaves them: lowercase, `'` for every apostrophe, `е`
-// for `ё`, no surrounding punctuation.
-
-/// The first item of a breadcrumb, or a "home" link.
-const HOME: &[&str] = &[
-    "главная",
-    "главная страница",
-    "на главную",
-    "басты бет",
-    "басты бетке",
-    "басты",
-    "саҳифаи асосӣ",
-    "саҳифаи аввал",
-    "асосӣ",
-    "бош саҳифа",
-    "асосий саҳифа",
-    "bosh sahifa",
-    "asosiy sahifa",
-    "home",
-    "homepage",
-    "home page",
-];
-
-/// Site navigation that is never article text on a line of its own.
-const NAV: &[&str] = &[
-    // ru
-    "новости",
-    "все новости",
-    "лента новостей",
-    "лента",
-    "главное",
-    "последние новости",
-    "меню",
-    "поиск",
-    "войти",
-    "вход",
-    "регистрация",
-    "контакты",
-    "о нас",
-    "о проекте",
-    "реклама",
-    "архив",
-    "карта сайта",
-    "редакция",
-    "вакансии",
-    "напишите нам",
-    "бізге жазыңыз",
-    "ба мо нависед",
-    "бизга ёзинг",
-    "bizga yozing",
-    "write to us",
-    // kk
-    "жаңалықтар",
-    "барлық жаңалықтар",
-    "соңғы жаңалықтар",
-    "жаңалықтар таспасы",
-    "басты жаңалықтар",
-    "мәзір",
-    "іздеу",
-    "кіру",
-    "тіркелу",
-    "байланыс",
-    "байланыстар",
-    "біз туралы",
-    "жарнама",
-    "мұрағат",
-    "сайт картасы",
-    "редакция",
-    // tg
-    "хабарҳо",
-    "ахбор",
-    "навигариҳо",
-    "ҳамаи хабарҳо",
-    "хабарҳои охирин",
-    "хабарҳои асосӣ",
-    "меню",
-    "ҷустуҷӯ",
-    "воридшавӣ",
-    "бақайдгирӣ",
-    "тамос",
-    "дар бораи мо",
-    "бойгонӣ",
-    "таблиғот",
-    // uz (Cyrillic and Latin)
-    "янгиликлар",
-    "барча янгиликлар",
-    "сўнгги янгиликлар",
-    "қидирув",
-    "кириш",
-    "рўйхатдан ўтиш",
-    "алоқа",
-    "биз ҳақимизда",
-    "архив",
-    "yangiliklar",
-    "barcha yangiliklar",
-    "so'nggi yangiliklar",
-    "qidiruv",
-    "kirish",
-    "aloqa",
-    "biz haqimizda",
-    "reklama",
-    "arxiv",
-    "menyu",
-    // en
-    "news",
-    "latest news",
-    "all news",
-    "menu",
-    "search",
-    "login",
-    "log in",
-    "sign in",
-    "sign up",
-    "register",
-    "contacts",
-    "contact",
-    "contact us",
-    "about",
-    "about us",
-    "advertising",
-    "archive",
-    "sitemap",
-];
-
-/// Section names: furniture above or below the article, or next to a menu; inside the article the
-/// same word may be a subheading.
-const RUBRICS: &[&str] = &[
-    // ru
-    "политика",
-    "экономика",
-    "общество",
-    "спорт",
-    "культура",
-    "в мире",
-    "мир",
-    "регионы",
-    "происшествия",
-    "наука",
-    "образование",
-    "здоровье",
-    "технологии",
-    "мультимедиа",
-    "фото",
-    "видео",
-    "фоторепортаж",
-    "интервью",
-    "мнения",
-    "аналитика",
-    "официально",
-    // kk
-    "саясат",
-    "қоғам",
-    "мәдениет",
-    "әлем",
-    "аймақтар",
-    "өңірлер",
-    "ғылым",
-    "білім",
-    "денсаулық",
-    "технология",
-    "оқиға",
-    "оқиғалар",
-    "сұхбат",
-    "пікір",
-    "талдау",
-    "ресми",
-    // tg
-    "сиёсат",
-    "иқтисод",
-    "иқтисодиет",
-    "ҷомеа",
-    "ҷамъият",
-    "варзиш",
-    "фарҳанг",
-    "ҷаҳон",
-    "минтақаҳо",
-    "илм",
-    "маориф",
-    "тандурустӣ",
-    "мусоҳиба",
-    "таҳлил",
-    "расмӣ",
-    "ҳодиса",
-    "ҳодисаҳо",
-    "акс",
-    "аксҳо",
-    "мултимедиа",
-    // uz
-    "сиёсат",
-    "иқтисодиет",
-    "жамият",
-    "маданият",
-    "дуне",
-    "ҳудудлар",
-    "фан",
-    "таълим",
-    "соғлиқ",
-    "расмий",
-    "siyosat",
-    "iqtisodiyot",
-    "jamiyat",
-    "madaniyat",
-    "dunyo",
-    "hududlar",
-    "ta'lim",
-    "rasmiy",
-    "sport",
-    // en
-    "politics",
-    "economy",
-    "business",
-    "society",
-    "world",
-    "culture",
-    "sports",
-    "opinion",
-    "analysis",
-    "photo",
-    "video",
-    "multimedia",
-];
-
-/// Language switches.
-const LANGS: &[&str] = &[
-    "рус",
-    "ру",
-    "русский",
-    "ru",
-    "қаз",
-    "каз",
-    "қазақша",
-    "kz",
-    "kk",
-    "қаз рус eng",
-    "eng",
-    "en",
-    "english",
-    "тоҷ",
-    "тоҷикӣ",
-    "tj",
-    "tg",
-    "ўзб",
-    "ўзбекча",
-    "o'zb",
-    "o'zbekcha",
-    "uz",
-    "язык",
-    "тіл",
-    "забон",
-    "til",
-];
-
-/// Buttons and links of page widgets.
-const WIDGETS: &[&str] = &[
-    "подробнее",
-    "читать далее",
-    "читать полностью",
-    "читать еще",
-    "далее",
-    "еще",
-    "показать еще",
-    "загрузить еще",
-    "назад",
-    "вперед",
-    "наверх",
-    "закрыть",
-    "печать",
-    "версия для печати",
-    "распечатать",
-    "толығырақ",
-    "толық оқу",
-    "әрі қарай оқу",
-    "тағы",
-    "тағы жүктеу",
-    "артқа",
-    "жабу",
-    "басып шығару",
-    "муфассал",
-    "бештар",
-    "бештар хонед",
-    "бештар бихонед",
-    "боз",
-    "ба қафо",
-    "пушидан",
-    "пӯшидан",
-    "чоп",
-    "чоп кардан",
-    "батафсил",
-    "кўпроқ",
-    "яна",
-    "орқага",
-    "ёпиш",
-    "чоп этиш",
-    "batafsil",
-    "ko'proq",
-    "yana",
-    "orqaga",
-    "yopish",
-    "chop etish",
-    "read more",
-    "more",
-    "show more",
-    "load more",
-    "back",
-    "next",
-    "previous",
-    "close",
-    "print",
-    "top",
-    "back to top",
-    "rss",
-];
-
-/// Share buttons written as a phrase ("Хабарро таблиғ кунед:" is Tajik for "spread the news").
-const SHARE_LINES: &[&str] = &[
-    "хабарро таблиғ кунед",
-    "бо дӯстон мубодила кунед",
-    "поделиться новостью",
-    "поделитесь с друзьями",
-    "достарыңызбен бөлісіңіз",
-    "дўстларингиз билан улашинг",
-    "do'stlaringiz bilan ulashing",
-    "share post",
-    "share this post",
-    "share this article",
-];
-
-const COMMENT_WIDGETS: &[&str] = &[
-    "оставить комментарий",
-    "написать комментарий",
-    "добавить комментарий",
-    "комментировать",
-    "пікір қалдыру",
-    "пікір жазу",
-    "пікір білдіру",
-    "шарҳ гузоштан",
-    "шарҳ гузоред",
-    "шарҳ нависед",
-    "изоҳ қолдириш",
-    "изоҳ ёзиш",
-    "izoh qoldirish",
-    "izoh yozish",
-    "leave a comment",
-    "add comment",
-    "add a comment",
-    "последние комментарии",
-    "соңғы пікірлер",
-    "шарҳҳои охирин",
-    "recent comments",
-    "latest comments",
-];
-
-const SUBSCRIBE_BUTTONS: &[&str] = &[
-    "подписаться",
-    "подпишитесь",
-    "подписаться на рассылку",
-    "рассылка",
-    "жазылу",
-    "жазылыңыз",
-    "обуна",
-    "обуна шавед",
-    "обуна шудан",
-    "обуна бўлиш",
-    "обуна бўлинг",
-    "obuna bo'lish",
-    "obuna bo'ling",
-    "subscribe",
-    "follow",
-    "follow us",
-    "newsletter",
-];
-
-const SHARE_VERBS: &[&str] = &[
-    "поделиться",
-    "поделитесь",
-    "поделись",
-    "бөлісу",
-    "бөлісіңіз",
-    "мубодила",
-    "фиристодан",
-    "фиристед",
-    "улашиш",
-    "улашинг",
-    "ulashish",
-    "ulashing",
-    "share",
-    "tweet",
-    "отправить",
-    "жіберу",
-    "скопировать",
-    "копировать",
-    "copy",
-];
-
-/// Share verbs that begin a button label ("Поделиться этой новостью"); English "share" is not here
-/// because "Share of trade…" begins headlines.
-const SHARE_STARTS: &[&str] = &[
-    "поделиться ",
-    "поделитесь ",
-    "бөлісу ",
-    "бөлісіңіз ",
-    "мубодила кунед",
-    "улашиш ",
-    "ulashish ",
-    "share this",
-    "share on ",
-];
-
-const NETWORKS: &[&str] = &[
-    "facebook",
-    "fb",
-    "фейсбук",
-    "twitter",
-    "твиттер",
-    "telegram",
-    "телеграм",
-    "whatsapp",
-    "ватсап",
-    "vk",
-    "вк",
-    "vkontakte",
-    "вконтакте",
-    "одноклассники",
-    "ok.ru",
-    "viber",
-    "вайбер",
-    "instagram",
-    "инстаграм",
-    "youtube",
-    "ютуб",
-    "tiktok",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "mail.ru",
-    "threads",
-    "messenger",
-    "email",
-    "e-mail",
-    "дзен",
-];
-
-const SHARE_FILLERS: &[&str] = &[
-    "x",
-    "ok",
-    "ок",
-    "в",
-    "на",
-    "через",
-    "соцсетях",
-    "соцсетями",
-    "мен",
-    "арқылы",
-    "ва",
-    "бо",
-    "va",
-    "orqali",
-    "орқали",
-    "мой",
-    "мир",
-    "почта",
-    "ссылку",
-    "ссылка",
-    "link",
-    "сілтеме",
-    "сілтемені",
-    "көшіру",
-    "печать",
-    "print",
-    "share",
-    "this",
-    "on",
-    "with",
-    "friends",
-    "друзьями",
-    "с",
-    "новостью",
-    "статьей",
-    "жаңалықпен",
-    "досларингиз",
-    "бо дустон",
-    "дустон",
-    "дӯстон",
-    "ба",
-];
-
-const APP_STORES: &[&str] = &[
-    "app store",
-    "appstore",
-    "google play",
-    "googleplay",
-    "appgallery",
-    "rustore",
-    "play market",
-];
-
-const APP_CALLS: &[&str] = &[
-    "скачать приложение",
-    "скачайте приложение",
-    "наше приложение",
-    "download app",
-    "download the app",
-    "get the app",
-    "қосымшаны жүктеу",
-    "қосымшаны жүктеп алыңыз",
-    "барномаро боргирӣ кунед",
-    "иловани юклаб олинг",
-    "ilovani yuklab oling",
-];
-
-const COOKIE_BUTTONS: &[&str] = &[
-    "принять",
-    "принимаю",
-    "согласен",
-    "я согласен",
-    "понятно",
-    "хорошо",
-    "ок",
-    "ok",
-    "accept",
-    "accept all",
-    "i agree",
-    "agree",
-    "got it",
-    "қабылдау",
-    "келісемін",
-    "түсінікті",
-    "қабул",
-    "қабул кардан",
-    "розӣ",
-    "розиман",
-    "қабул қилиш",
-    "qabul qilish",
-    "roziman",
-    "подробнее",
-    "толығырақ",
-    "more info",
-    "learn more",
-];
-
-const RIGHTS_PHRASES: &[&str] = &[
-    "все права защищены",
-    "все права сохранены",
-    "все права принадлежат",
-    "все права на материалы",
-    "барлық құқықтар қорғалған",
-    "барлық құқық қорғалған",
-    "құқықтар қорғалған",
-    "ҳамаи ҳуқуқҳо ҳифз",
-    "ҳуқуқҳо ҳифз шудаанд",
-    "ҳуқуқҳо маҳфузанд",
-    "барча ҳуқуқлар ҳимояланган",
-    "барча ҳуқуқлар ҳимоя",
-    "ҳуқуқлар ҳимояланган",
-    "barcha huquqlar himoyalangan",
-    "huquqlar himoyalangan",
-    "all rights reserved",
-];
-
-const REUSE_PHRASES: &[&str] = &[
-    "при использовании материалов",
-    "при цитировании материалов",
-    "при перепечатке",
-    "перепечатка материалов",
-    "ссылка на источник обязательна",
-    "гиперссылка обязательна",
-    "гиперссылка на",
-    "активная ссылка на",
-    "ссылка обязательна",
-    "материалдарды пайдаланғанда",
-    "материалдарды пайдалану кезінде",
-    "материалдарды көшіріп басу",
-    "сілтеме жасау міндетті",
-    "сілтеме міндетті",
-    "гиперсілтеме міндетті",
-    "ҳангоми истифодаи мавод",
-    "истинод ҳатмист",
-    "истинод ба сомона ҳатмист",
-    "ҳавола ҳатмист",
-    "материаллардан фойдаланилганда",
-    "материаллардан фойдаланганда",
-    "ҳавола бериш шарт",
-    "ҳавола бериш мажбурий",
-    "ҳавола мажбурий",
-    "materiallardan foydalanilganda",
-    "havola berish shart",
-    "havola berish majburiy",
-    "havola majburiy",
-];
-
-/// A comment form's labels, written as sentences.
-const COMMENT_FORMS: &[&str] = &[
-    "оставьте первый комментарий",
-    "оставьте комментарий",
-    "оставьте ответ",
-    "оставить ответ",
-    "введите ваш комментарий",
-    "введите ваше имя",
-    "ваш адрес email не будет опубликован",
-    "ваш e-mail не будет опубликован",
-    "обязательные поля помечены",
-    "пікір қалдырыңыз",
-    "алғашқы пікірді қалдырыңыз",
-    "шарҳи худро гузоред",
-    "аввалин шарҳро гузоред",
-    "изоҳ қолдиринг",
-    "izoh qoldiring",
-    "leave a reply",
-    "leave a comment",
-    "your email address will not be published",
-    "required fields are marked",
-];
-
-/// Calls to the reader to subscribe; imperative forms only, so a report that someone "subscribed"
-/// to a channel is not caught.
-const SUBSCRIBE_CALLS: &[&str] = &[
-    "подписывайтесь",
-    "подпишитесь",
-    "присоединяйтесь",
-    "следите за нами",
-    "следите за новостями",
-    "читайте нас",
-    "жазылыңыз",
-    "жазылыңыздар",
-    "қосылыңыз",
-    "бізді оқыңыз",
-    "обуна шавед",
-    "ҳамроҳ шавед",
-    "пайгирӣ кунед",
-    "пайгирӣ намоед",
-    "обуна бўлинг",
-    "қўшилинг",
-    "кузатиб боринг",
-    "obuna bo'ling",
-    "qo'shiling",
-    "kuzatib boring",
-    "subscribe to",
-    "follow us",
-    "join us",
-    "join our",
-];
-
-const CHANNELS: &[&str] = &[
-    "telegram",
-    "телеграм",
-    "канал",
-    "арна",
-    "instagram",
-    "инстаграм",
-    "facebook",
-    "фейсбук",
-    "youtube",
-    "ютуб",
-    "tiktok",
-    "whatsapp",
-    "viber",
-    "vk",
-    "вконтакте",
-    "twitter",
-    "соцсет",
-    "социальных сетях",
-    "әлеуметтік желі",
-    "шабакаҳои иҷтимоӣ",
-    "шабакаи иҷтимоӣ",
-    "ижтимоий тармоқ",
-    "ijtimoiy tarmoq",
-    "рассылк",
-    "дзен",
-    "newsletter",
-    "channel",
-    "саҳифамиз",
-    "sahifamiz",
-    "саҳифаи мо",
-];
-
-/// "Read also"-style headers that only ever introduce links to other articles.
-const READ_ALSO: &[&str] = &[
-    "читайте также",
-    "читайте еще",
-    "также читайте",
-    "смотрите также",
-    "см. также",
-    "сондай-ақ оқыңыз",
-    "оқи отырыңыз",
-    "инчунин хонед",
-    "инчунин бихонед",
-    "шунингдек ўқинг",
-    "шунингдек, ўқинг",
-    "shuningdek o'qing",
-    "shuningdek, o'qing",
-    "read also",
-    "also read",
-    "see also",
-    "дагы караңыз",
-];
-
-const RELATED_HEADERS: &[&str] = &[
-    "по теме",
-    "еще по теме",
-    "новости по теме",
-    "материалы по теме",
-    "похожие новости",
-    "похожие материалы",
-    "другие новости",
-    "другие материалы",
-    "популярное",
-    "самое читаемое",
-    "самое популярное",
-    "рекомендуем",
-    "вам может быть интересно",
-    "тақырып бойынша",
-    "тақырыпқа қатысты",
-    "тақырыпқа қатысты жаңалықтар",
-    "ұқсас жаңалықтар",
-    "ұқсас материалдар",
-    "басқа жаңалықтар",
-    "көп оқылған",
-    "көп оқылғандар",
-    "ең көп оқылған",
-    "оқыңыз",
-    "мавзӯъҳои марбут",
-    "мавзуъҳои марбут",
-    "хабарҳои марбут",
-    "маводи марбут",
-    "хабарҳои дигар",
-    "дигар хабарҳо",
-    "серхонандатарин",
-    "хонед",
-    "мавзуга оид",
-    "мавзуга доир",
-    "ўхшаш янгиликлар",
-    "бошқа янгиликлар",
-    "кўп ўқилган",
-    "ўқинг",
-    "mavzuga oid",
-    "mavzuga doir",
-    "o'xshash yangiliklar",
-    "boshqa yangiliklar",
-    "ko'p o'qilgan",
-    "o'qing",
-    "related",
-    "related news",
-    "related articles",
-    "more news",
-    "more on this",
-    "more on this topic",
-    "most read",
-    "popular",
-    "recommended",
-    "you may also like",
-];
-
-const TAG_HEADERS: &[&str] = &[
-    "теги",
-    "тэги",
-    "метки",
-    "ключевые слова",
-    "тегтер",
-    "тег",
-    "кілт сөздер",
-    "тэгҳо",
-    "тегҳо",
-    "калидвожаҳо",
-    "вожаҳои калидӣ",
-    "теглар",
-    "калит сўзлар",
-    "teglar",
-    "kalit so'zlar",
-    "tags",
-    "tag",
-    "keywords",
-];
+fn phrases(kind: Chrome) -> impl Iterator<Item = &'static str> {
+    lexicon().chrome(kind).iter()
+}
 
 #[cfg(test)]
 mod tests {

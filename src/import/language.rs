@@ -17,11 +17,16 @@
 //! Confidence is the gap between the two best posterior scores, scaled down for short texts, for
 //! texts whose parts read as different languages, for texts with few function words of the winner,
 //! and for letters no candidate uses (Turkish `ş`, Tatar `җ`).
+//!
+//! The profiles (letter and word rates, signature letters) are data, `[detect.cyrillic]` and
+//! `[detect.latin]` of `data/languages/<code>.toml`; every file with a profile is a candidate.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::Serialize;
+
+use super::lexicon::{Profile, lexicon};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Script {
@@ -71,364 +76,21 @@ const OTHER_LANGUAGE_PRIOR: f64 = -2.0;
 /// Chunks of about this many letters are classified on their own to see whether the text is mixed.
 const CHUNK_LETTERS: usize = 80;
 
-struct Profile {
-    code: &'static str,
-    name: &'static str,
-    script: Script,
-    /// Whether the archive takes texts in this language.
-    archive: bool,
-    /// Per-mille rate of each letter unit among the script's letters.
-    letters: &'static [(&'static str, f64)],
-    /// Per-mille rate of each function word among words.
-    words: &'static [(&'static str, f64)],
-    /// Letters to show as evidence for this language, most distinctive first.
-    signature: &'static [&'static str],
-    /// Usual share of words that are in `words`; a text far below it is a poor fit.
-    function_share: f64,
-}
-
-const CYRILLIC_UNITS: &[&str] = &[
+/// The letter units of each script, over which the profiles' rates are given: facts of the scripts,
+/// not of one language.
+pub(super) const CYRILLIC_UNITS: &[&str] = &[
     "а", "б", "в", "г", "д", "е", "ё", "ж", "з", "и", "й", "к", "л", "м", "н", "о", "п", "р", "с",
     "т", "у", "ф", "х", "ц", "ч", "ш", "щ", "ъ", "ы", "ь", "э", "ю", "я", "ә", "і", "ң", "ұ", "ү",
     "ө", "һ", "қ", "ғ", "ӣ", "ӯ", "ҷ", "ҳ", "ў", "ї", "є", "ґ", "җ",
 ];
 
-const LATIN_UNITS: &[&str] = &[
+pub(super) const LATIN_UNITS: &[&str] = &[
     "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s",
     "t", "u", "v", "w", "x", "y", "z", "oʻ", "gʻ", "sh", "ch", "th",
 ];
 
-// Letter rates for kk, tg and uz are measured on agency texts about the two countries; Russian
-// rates are the national corpus's; Kyrgyz from news prose. Letters a language lacks are left out
-// and get LETTER_FLOOR.
-#[rustfmt::skip]
-const KK_LETTERS: &[(&str, f64)] = &[
-    ("а", 129.0), ("б", 14.6), ("в", 3.0), ("г", 10.9), ("д", 42.5), ("е", 69.9), ("ж", 16.3),
-    ("з", 16.3), ("и", 20.8), ("й", 10.9), ("к", 27.2), ("л", 49.7), ("м", 33.1), ("н", 58.7),
-    ("о", 20.5), ("п", 15.8), ("р", 59.8), ("с", 54.0), ("т", 77.6), ("у", 18.5), ("ф", 1.0),
-    ("х", 3.0), ("ц", 1.2), ("ч", 0.5), ("ш", 9.5), ("ь", 0.5), ("э", 2.0), ("ю", 0.5), ("я", 3.4),
-    ("ы", 79.8), ("ә", 12.7), ("і", 57.1), ("ң", 13.2), ("ұ", 5.0), ("ү", 6.0), ("ө", 9.5),
-    ("һ", 0.5), ("қ", 36.0), ("ғ", 14.3),
-];
-
-#[rustfmt::skip]
-const TG_LETTERS: &[(&str, f64)] = &[
-    ("а", 145.8), ("б", 27.8), ("в", 22.2), ("г", 8.4), ("д", 47.2), ("е", 13.6), ("ё", 5.0),
-    ("ж", 0.5), ("з", 14.9), ("и", 129.5), ("й", 4.7), ("к", 26.9), ("л", 23.5), ("м", 54.0),
-    ("н", 53.6), ("о", 90.0), ("п", 4.7), ("р", 67.6), ("с", 37.7), ("т", 54.2), ("у", 38.2),
-    ("ф", 6.6), ("х", 5.4), ("ч", 4.0), ("ш", 18.8), ("ъ", 3.6), ("э", 1.6), ("ю", 1.4), ("я", 5.9),
-    ("қ", 13.3), ("ғ", 2.5), ("ӣ", 16.5), ("ӯ", 4.0), ("ҷ", 13.1), ("ҳ", 30.0),
-];
-
-#[rustfmt::skip]
-const UZ_CYRILLIC_LETTERS: &[(&str, f64)] = &[
-    ("а", 153.7), ("б", 21.5), ("в", 14.5), ("г", 20.9), ("д", 35.7), ("е", 17.7), ("ё", 1.6),
-    ("ж", 11.7), ("з", 12.0), ("и", 146.4), ("й", 11.4), ("к", 32.3), ("л", 70.2), ("м", 45.2),
-    ("н", 60.7), ("о", 59.1), ("п", 8.9), ("р", 62.6), ("с", 35.4), ("т", 55.3), ("у", 27.5),
-    ("ф", 4.4), ("х", 5.0), ("ц", 0.9), ("ч", 7.3), ("ш", 19.0), ("ъ", 2.8), ("ь", 0.5), ("э", 4.7),
-    ("ю", 0.6), ("я", 4.4), ("қ", 19.9), ("ғ", 4.4), ("ҳ", 13.6), ("ў", 10.8),
-];
-
-#[rustfmt::skip]
-const RU_LETTERS: &[(&str, f64)] = &[
-    ("а", 80.1), ("б", 15.9), ("в", 45.4), ("г", 17.0), ("д", 29.8), ("е", 84.5), ("ё", 1.0),
-    ("ж", 9.4), ("з", 16.5), ("и", 73.5), ("й", 12.1), ("к", 34.9), ("л", 44.0), ("м", 32.1),
-    ("н", 67.0), ("о", 109.7), ("п", 28.1), ("р", 47.3), ("с", 54.7), ("т", 62.6), ("у", 26.2),
-    ("ф", 2.6), ("х", 9.7), ("ц", 4.8), ("ч", 14.4), ("ш", 7.3), ("щ", 3.6), ("ъ", 0.4),
-    ("ы", 19.0), ("ь", 17.4), ("э", 3.2), ("ю", 6.4), ("я", 20.1),
-];
-
-#[rustfmt::skip]
-const KY_LETTERS: &[(&str, f64)] = &[
-    ("а", 129.0), ("б", 25.8), ("в", 1.5), ("г", 28.0), ("д", 41.8), ("е", 50.0), ("ж", 18.5),
-    ("з", 13.5), ("и", 43.0), ("й", 16.0), ("к", 57.8), ("л", 64.0), ("м", 24.6), ("н", 71.0),
-    ("о", 43.0), ("п", 11.0), ("р", 60.0), ("с", 24.6), ("т", 72.6), ("у", 45.5), ("ф", 1.0),
-    ("х", 1.2), ("ц", 0.5), ("ч", 8.6), ("ш", 17.2), ("ы", 65.0), ("ь", 0.5), ("э", 12.3),
-    ("ю", 4.9), ("я", 1.5), ("ң", 6.0), ("ү", 20.9), ("ө", 24.6),
-];
-
-// Neighbours that must not pass for an archive language: Bulgarian has no ы э ь but a frequent ъ,
-// Ukrainian has і ї є and no ы э ъ, Tatar shares ә ө ү ң һ with Kazakh but has җ and no і ұ қ ғ.
-// Rates from the usual letter-frequency tables of each language.
-#[rustfmt::skip]
-const BG_LETTERS: &[(&str, f64)] = &[
-    ("а", 89.0), ("б", 13.0), ("в", 46.0), ("г", 16.0), ("д", 31.0), ("е", 80.0), ("ж", 8.0),
-    ("з", 17.0), ("и", 96.0), ("й", 3.0), ("к", 39.0), ("л", 33.0), ("м", 26.0), ("н", 81.0),
-    ("о", 88.0), ("п", 28.0), ("р", 50.0), ("с", 45.0), ("т", 73.0), ("у", 14.0), ("ф", 2.0),
-    ("х", 7.0), ("ц", 6.0), ("ч", 12.0), ("ш", 3.0), ("щ", 5.0), ("ъ", 21.0), ("ю", 1.5),
-    ("я", 22.0),
-];
-
-#[rustfmt::skip]
-const UK_LETTERS: &[(&str, f64)] = &[
-    ("а", 72.0), ("б", 17.0), ("в", 52.0), ("г", 13.0), ("ґ", 0.5), ("д", 35.0), ("е", 47.0),
-    ("є", 8.0), ("ж", 9.0), ("з", 23.0), ("и", 61.0), ("і", 59.0), ("ї", 6.0), ("й", 9.0),
-    ("к", 36.0), ("л", 36.0), ("м", 32.0), ("н", 65.0), ("о", 94.0), ("п", 29.0), ("р", 47.0),
-    ("с", 41.0), ("т", 50.0), ("у", 40.0), ("ф", 1.0), ("х", 12.0), ("ц", 10.0), ("ч", 12.0),
-    ("ш", 8.0), ("щ", 9.0), ("ь", 29.0), ("ю", 8.0), ("я", 29.0),
-];
-
-#[rustfmt::skip]
-const TT_LETTERS: &[(&str, f64)] = &[
-    ("а", 95.0), ("ә", 40.0), ("б", 25.0), ("в", 8.0), ("г", 15.0), ("д", 30.0), ("е", 60.0),
-    ("ж", 3.0), ("җ", 7.0), ("з", 15.0), ("и", 55.0), ("й", 15.0), ("к", 45.0), ("л", 75.0),
-    ("м", 30.0), ("н", 60.0), ("ң", 8.0), ("о", 15.0), ("ө", 15.0), ("п", 10.0), ("р", 65.0),
-    ("с", 30.0), ("т", 50.0), ("у", 40.0), ("ү", 25.0), ("ф", 3.0), ("х", 10.0), ("һ", 5.0),
-    ("ц", 1.0), ("ч", 15.0), ("ш", 20.0), ("ъ", 3.0), ("ы", 50.0), ("ь", 5.0), ("э", 10.0),
-    ("ю", 3.0), ("я", 12.0),
-];
-
-// Uzbek Latin rates are those of the Uzbek Cyrillic texts transliterated; English from the usual
-// English letter frequencies, with th, sh, ch counted as one unit.
-#[rustfmt::skip]
-const UZ_LATIN_LETTERS: &[(&str, f64)] = &[
-    ("a", 158.0), ("b", 21.0), ("d", 36.0), ("e", 22.0), ("f", 5.0), ("g", 20.0), ("h", 13.5),
-    ("i", 145.0), ("j", 12.0), ("k", 32.0), ("l", 70.0), ("m", 45.0), ("n", 60.0), ("o", 60.0),
-    ("p", 9.0), ("q", 20.0), ("r", 62.0), ("s", 36.0), ("t", 55.0), ("u", 28.0), ("v", 14.0),
-    ("x", 5.0), ("y", 24.0), ("z", 12.0), ("oʻ", 10.6), ("gʻ", 4.4), ("sh", 19.0), ("ch", 7.2),
-    ("th", 0.5),
-];
-
-#[rustfmt::skip]
-const EN_LETTERS: &[(&str, f64)] = &[
-    ("a", 82.0), ("b", 15.0), ("c", 23.5), ("d", 43.0), ("e", 127.0), ("f", 22.0), ("g", 20.0),
-    ("h", 26.5), ("i", 70.0), ("j", 1.5), ("k", 8.0), ("l", 40.0), ("m", 24.0), ("n", 67.0),
-    ("o", 75.0), ("p", 19.0), ("q", 1.0), ("r", 60.0), ("s", 60.0), ("t", 64.0), ("u", 28.0),
-    ("v", 10.0), ("w", 24.0), ("x", 1.5), ("y", 20.0), ("z", 0.7), ("th", 27.0), ("sh", 3.0),
-    ("ch", 4.5),
-];
-
-// Function words with rough per-mille rates in news prose. Words shared by two languages (ва in
-// Tajik and Uzbek, деп in Kazakh and Kyrgyz) are listed in both with their own rates.
-#[rustfmt::skip]
-const KK_WORDS: &[(&str, f64)] = &[
-    ("және", 18.0), ("мен", 10.0), ("бен", 4.0), ("пен", 5.0), ("деп", 7.0), ("деді", 3.0),
-    ("үшін", 6.0), ("бойынша", 6.0), ("туралы", 5.0), ("арасындағы", 5.0), ("арасында", 3.0),
-    ("еді", 2.0), ("болды", 2.0), ("болып", 3.0), ("болады", 2.0), ("да", 5.0), ("де", 4.0),
-    ("та", 1.5), ("те", 1.5), ("ал", 2.0), ("бұл", 5.0), ("осы", 4.0), ("сол", 1.5),
-    ("сондай-ақ", 5.0), ("екі", 5.0), ("бір", 4.0), ("ретінде", 2.0), ("жылы", 4.0), ("жылғы", 2.0),
-    ("кезінде", 1.5), ("барысында", 1.5), ("атап", 3.0), ("өтті", 3.0), ("әрі", 3.0),
-    ("өзара", 4.0), ("ең", 3.0), ("оның", 2.5), ("олар", 1.5), ("біздің", 2.0), ("қатысты", 2.0),
-    ("жөнінде", 1.5), ("сияқты", 1.5), ("дейін", 1.0), ("кейін", 1.5), ("бірге", 1.5),
-    ("тағы", 1.0), ("ғана", 1.0), ("екенін", 3.0), ("айтты", 2.0), ("өз", 2.0), ("арқылы", 1.5),
-    ("тиіс", 1.0), ("керек", 1.0), ("жаңа", 1.5), ("қазіргі", 1.0),
-];
-
-#[rustfmt::skip]
-const TG_WORDS: &[(&str, f64)] = &[
-    ("ва", 40.0), ("дар", 35.0), ("ба", 22.0), ("бо", 9.0), ("аз", 12.0), ("ки", 15.0),
-    ("барои", 6.0), ("мебошад", 2.0), ("шуд", 5.0), ("шуданд", 2.0), ("намуд", 2.0),
-    ("намуданд", 1.5), ("ҳамчунин", 3.0), ("инчунин", 1.5), ("ин", 8.0), ("он", 3.0), ("онҳо", 1.5),
-    ("низ", 2.5), ("ҳам", 4.0), ("оид", 2.5), ("то", 2.5), ("як", 3.0), ("ду", 3.0), ("ҳар", 3.0),
-    ("байни", 3.0), ("миёни", 3.0), ("карда", 2.5), ("гардид", 3.0), ("гардида", 1.5), ("буд", 2.5),
-    ("кард", 1.5), ("карданд", 2.5), ("дорад", 1.5), ("аст", 5.0), ("мешавад", 2.5), ("гуфт", 1.5),
-    ("соли", 3.5), ("бораи", 3.0), ("бояд", 1.0), ("чунин", 1.5), ("мо", 1.5), ("худ", 2.0),
-    ("ҳамин", 1.0), ("вале", 0.8), ("аммо", 0.8), ("тибқи", 1.0), ("баъд", 1.0), ("тавассути", 1.0),
-    ("ҷониби", 1.0), ("шуда", 2.0), ("хоҳад", 1.0), ("мебошанд", 1.0), ("ё", 1.0), ("зимни", 0.8),
-    ("зикр", 1.0),
-];
-
-#[rustfmt::skip]
-const UZ_CYRILLIC_WORDS: &[(&str, f64)] = &[
-    ("ва", 25.0), ("билан", 14.0), ("учун", 7.0), ("бўйича", 5.0), ("ҳам", 6.0), ("деди", 3.0),
-    ("деб", 4.0), ("қилди", 2.0), ("этди", 2.0), ("ўртасида", 2.5), ("ўртасидаги", 3.0),
-    ("бу", 8.0), ("ушбу", 4.0), ("эса", 3.0), ("бўлди", 1.5), ("бўлиб", 3.0), ("бўлган", 3.0),
-    ("ҳақида", 3.0), ("тўғрисида", 2.0), ("шунингдек", 4.0), ("йил", 2.0), ("йилда", 2.0),
-    ("йилги", 2.0), ("икки", 4.0), ("бир", 3.0), ("қилиш", 1.5), ("этиш", 1.5), ("мумкин", 1.0),
-    ("керак", 1.0), ("орқали", 1.5), ("асосида", 1.0), ("доирасида", 2.0), ("томонидан", 2.0),
-    ("қилинди", 1.0), ("этилди", 1.0), ("таъкидлади", 3.0), ("экан", 1.0), ("эди", 2.0),
-    ("билдирди", 2.0), ("кейин", 1.5), ("ҳамда", 3.0), ("ёки", 1.0), ("лекин", 0.5), ("барча", 1.5),
-    ("ўз", 3.0), ("ўзаро", 3.0), ("у", 2.0), ("ҳар", 1.5), ("янада", 1.0), ("айни", 1.0),
-    ("жумладан", 1.0),
-];
-
-#[rustfmt::skip]
-const UZ_LATIN_WORDS: &[(&str, f64)] = &[
-    ("va", 25.0), ("bilan", 14.0), ("uchun", 7.0), ("boʻyicha", 5.0), ("ham", 6.0), ("dedi", 3.0),
-    ("deb", 4.0), ("qildi", 2.0), ("etdi", 2.0), ("oʻrtasida", 2.5), ("oʻrtasidagi", 3.0),
-    ("bu", 8.0), ("ushbu", 4.0), ("esa", 3.0), ("boʻldi", 1.5), ("boʻlib", 3.0), ("boʻlgan", 3.0),
-    ("haqida", 3.0), ("toʻgʻrisida", 2.0), ("shuningdek", 4.0), ("yil", 2.0), ("yilda", 2.0),
-    ("yilgi", 2.0), ("ikki", 4.0), ("bir", 3.0), ("qilish", 1.5), ("etish", 1.5), ("mumkin", 1.0),
-    ("kerak", 1.0), ("orqali", 1.5), ("asosida", 1.0), ("doirasida", 2.0), ("tomonidan", 2.0),
-    ("qilindi", 1.0), ("etildi", 1.0), ("taʼkidladi", 3.0), ("ekan", 1.0), ("edi", 2.0),
-    ("bildirdi", 2.0), ("keyin", 1.5), ("hamda", 3.0), ("yoki", 1.0), ("lekin", 0.5),
-    ("barcha", 1.5), ("oʻz", 3.0), ("oʻzaro", 3.0), ("u", 2.0), ("har", 1.5), ("yanada", 1.0),
-    ("ayni", 1.0), ("jumladan", 1.0),
-];
-
-#[rustfmt::skip]
-const RU_WORDS: &[(&str, f64)] = &[
-    ("и", 35.0), ("в", 33.0), ("на", 17.0), ("с", 9.0), ("по", 8.0), ("что", 8.0), ("не", 8.0),
-    ("для", 4.0), ("о", 3.0), ("года", 3.0), ("году", 2.0), ("а", 3.0), ("к", 3.0), ("из", 5.0),
-    ("от", 4.0), ("это", 3.5), ("также", 3.0), ("как", 4.0), ("его", 2.5), ("за", 4.0), ("у", 2.0),
-    ("был", 1.0), ("была", 1.0), ("были", 1.0), ("будет", 2.0), ("при", 2.0), ("между", 2.0),
-    ("во", 1.5), ("со", 1.0), ("об", 1.0), ("их", 2.0), ("он", 2.0), ("они", 1.5), ("который", 1.0),
-    ("которые", 1.5), ("которая", 1.0), ("рамках", 1.0), ("более", 1.0), ("после", 1.5),
-    ("все", 1.5), ("уже", 1.0), ("так", 1.0), ("но", 2.0), ("или", 1.5), ("же", 1.0), ("до", 2.0),
-    ("том", 1.5), ("этом", 1.5), ("этой", 1.0),
-];
-
-#[rustfmt::skip]
-const KY_WORDS: &[(&str, f64)] = &[
-    ("жана", 18.0), ("менен", 9.0), ("үчүн", 6.0), ("боюнча", 6.0), ("тууралуу", 3.0),
-    ("жөнүндө", 2.0), ("деп", 6.0), ("деди", 2.0), ("болуп", 3.0), ("болот", 2.0), ("болду", 2.0),
-    ("эле", 3.0), ("да", 5.0), ("дагы", 3.0), ("бул", 5.0), ("ошол", 1.5), ("ушул", 1.5),
-    ("ал", 4.0), ("алар", 1.5), ("эки", 5.0), ("бир", 4.0), ("жылы", 3.0), ("тарабынан", 2.0),
-    ("ортосундагы", 3.0), ("ортосунда", 2.0), ("ошондой", 2.0), ("экенин", 2.0), ("керек", 1.0),
-    ("аркылуу", 1.5), ("кийин", 1.5), ("чейин", 1.0), ("биздин", 1.5), ("катары", 2.0), ("өз", 3.0),
-    ("ара", 2.0),
-];
-
-#[rustfmt::skip]
-const BG_WORDS: &[(&str, f64)] = &[
-    ("и", 30.0), ("в", 20.0), ("на", 35.0), ("за", 12.0), ("да", 15.0), ("от", 10.0), ("се", 15.0),
-    ("с", 5.0), ("е", 12.0), ("не", 8.0), ("по", 5.0), ("че", 8.0), ("са", 5.0), ("ще", 4.0),
-    ("като", 4.0), ("към", 3.0), ("със", 2.0), ("но", 2.0), ("това", 4.0), ("който", 1.5),
-    ("която", 1.5), ("които", 2.0), ("му", 2.0), ("си", 4.0), ("го", 2.0), ("беше", 2.0),
-    ("след", 2.0), ("при", 2.0), ("до", 4.0), ("през", 2.0), ("той", 2.0), ("тя", 1.0), ("ги", 1.0),
-    ("има", 1.5), ("бъде", 1.0),
-];
-
-#[rustfmt::skip]
-const UK_WORDS: &[(&str, f64)] = &[
-    ("і", 25.0), ("й", 5.0), ("та", 15.0), ("в", 20.0), ("у", 15.0), ("на", 18.0), ("з", 12.0),
-    ("із", 3.0), ("зі", 1.0), ("що", 10.0), ("не", 8.0), ("до", 8.0), ("для", 4.0), ("від", 5.0),
-    ("про", 5.0), ("як", 4.0), ("це", 3.0), ("його", 3.0), ("але", 2.0), ("або", 1.5), ("за", 5.0),
-    ("при", 1.5), ("після", 1.5), ("також", 2.0), ("вже", 1.0), ("ще", 1.5), ("яка", 1.0),
-    ("які", 1.5), ("який", 1.5), ("буде", 1.5), ("було", 1.0), ("був", 1.0), ("має", 1.0),
-    ("року", 2.0), ("під", 2.0), ("через", 1.0), ("щодо", 1.0),
-];
-
-#[rustfmt::skip]
-const TT_WORDS: &[(&str, f64)] = &[
-    ("һәм", 15.0), ("белән", 10.0), ("өчен", 5.0), ("буенча", 5.0), ("турында", 4.0), ("дип", 6.0),
-    ("иде", 3.0), ("булды", 2.0), ("бу", 6.0), ("бер", 5.0), ("да", 4.0), ("дә", 4.0), ("та", 1.0),
-    ("тә", 1.0), ("ул", 6.0), ("алар", 2.0), ("аның", 3.0), ("шулай", 2.0), ("ук", 3.0),
-    ("итеп", 2.0), ("тиеш", 1.0), ("кирәк", 1.0), ("итте", 3.0), ("генә", 2.0), ("гына", 1.0),
-    ("әле", 1.0), ("бик", 1.0), ("инде", 1.0), ("бүген", 2.0), ("ел", 2.0), ("елда", 2.0),
-    ("ки", 1.0), ("исә", 1.0), ("ләкин", 1.0), ("яки", 1.0),
-];
-
-#[rustfmt::skip]
-const EN_WORDS: &[(&str, f64)] = &[
-    ("the", 55.0), ("of", 28.0), ("and", 26.0), ("to", 24.0), ("in", 20.0), ("a", 18.0),
-    ("is", 8.0), ("for", 9.0), ("on", 7.0), ("that", 9.0), ("with", 7.0), ("was", 5.0), ("as", 5.0),
-    ("by", 5.0), ("at", 5.0), ("it", 6.0), ("from", 4.0), ("be", 4.0), ("this", 4.0), ("are", 3.0),
-    ("were", 2.5), ("has", 3.0), ("have", 3.0), ("said", 3.0), ("will", 3.0), ("an", 3.0),
-    ("which", 2.0), ("or", 2.0), ("not", 3.0), ("their", 2.0), ("its", 2.0), ("also", 2.0),
-    ("between", 1.5), ("he", 3.0), ("they", 2.0), ("been", 2.0), ("after", 1.5), ("had", 2.0),
-];
-
-const PROFILES: &[Profile] = &[
-    Profile {
-        code: "kk",
-        name: "Kazakh",
-        script: Script::Cyrillic,
-        archive: true,
-        letters: KK_LETTERS,
-        words: KK_WORDS,
-        signature: &["ә", "і", "ң", "ұ", "ү", "ө", "һ"],
-        function_share: 0.12,
-    },
-    Profile {
-        code: "tg",
-        name: "Tajik",
-        script: Script::Cyrillic,
-        archive: true,
-        letters: TG_LETTERS,
-        words: TG_WORDS,
-        signature: &["ӣ", "ҷ", "ӯ", "ҳ"],
-        function_share: 0.22,
-    },
-    Profile {
-        code: "uz",
-        name: "Uzbek",
-        script: Script::Cyrillic,
-        archive: true,
-        letters: UZ_CYRILLIC_LETTERS,
-        words: UZ_CYRILLIC_WORDS,
-        signature: &["ў", "ҳ", "қ", "ғ"],
-        function_share: 0.12,
-    },
-    Profile {
-        code: "ru",
-        name: "Russian",
-        script: Script::Cyrillic,
-        archive: true,
-        letters: RU_LETTERS,
-        words: RU_WORDS,
-        signature: &["ы", "щ", "э", "ъ", "ё"],
-        function_share: 0.25,
-    },
-    Profile {
-        code: "ky",
-        name: "Kyrgyz",
-        script: Script::Cyrillic,
-        archive: false,
-        letters: KY_LETTERS,
-        words: KY_WORDS,
-        signature: &["ң", "ө", "ү"],
-        function_share: 0.12,
-    },
-    Profile {
-        code: "tt",
-        name: "Tatar",
-        script: Script::Cyrillic,
-        archive: false,
-        letters: TT_LETTERS,
-        words: TT_WORDS,
-        signature: &["җ", "ә", "ө", "ү", "ң", "һ"],
-        function_share: 0.12,
-    },
-    Profile {
-        code: "uk",
-        name: "Ukrainian",
-        script: Script::Cyrillic,
-        archive: false,
-        letters: UK_LETTERS,
-        words: UK_WORDS,
-        signature: &["і", "ї", "є", "ґ"],
-        function_share: 0.22,
-    },
-    Profile {
-        code: "bg",
-        name: "Bulgarian",
-        script: Script::Cyrillic,
-        archive: false,
-        letters: BG_LETTERS,
-        words: BG_WORDS,
-        signature: &["ъ", "щ"],
-        function_share: 0.25,
-    },
-    Profile {
-        code: "uz",
-        name: "Uzbek",
-        script: Script::Latin,
-        archive: true,
-        letters: UZ_LATIN_LETTERS,
-        words: UZ_LATIN_WORDS,
-        signature: &["oʻ", "gʻ", "sh", "ch", "q", "x"],
-        function_share: 0.12,
-    },
-    Profile {
-        code: "en",
-        name: "English",
-        script: Script::Latin,
-        archive: false,
-        letters: EN_LETTERS,
-        words: EN_WORDS,
-        signature: &["th", "w", "c"],
-        function_share: 0.30,
-    },
-];
-
-/// Letters one archive language has and its look-alike rivals lack, for "no ӣ ӯ ҷ (Tajik)"
-/// evidence and for spotting quoted names.
-const EXCLUSIVE: &[(&str, &str, &[&str])] = &[
-    ("kk", "Kazakh", &["ә", "і", "ң", "ұ", "ү", "ө"]),
-    ("tg", "Tajik", &["ӣ", "ӯ", "ҷ"]),
-    ("uz", "Uzbek", &["ў"]),
-];
+/// Every candidate language of either script, from the language files.
+static PROFILES: LazyLock<&'static [Profile]> = LazyLock::new(|| lexicon().profiles());
 
 /// Identifies the language of a raw agency text. Page furniture (menus, share buttons …) is
 /// stripped first with [`super::furniture::strip`], so the raw text or the stripped body can be
@@ -462,7 +124,7 @@ pub fn detect(text: &str) -> Detection {
             evidence,
             scores: candidates
                 .iter()
-                .map(|&i| (PROFILES[i].code, even))
+                .map(|&i| (PROFILES[i].code.as_str(), even))
                 .collect(),
         };
     }
@@ -473,7 +135,7 @@ pub fn detect(text: &str) -> Detection {
 
     // Each factor is 1.0 when it has nothing against the best candidate.
     let sufficiency = (sample.letters as f64 / FULL_LETTERS).min(1.0).sqrt();
-    let (agreement, dissent) = agreement(&body, hint, best.code);
+    let (agreement, dissent) = agreement(&body, hint, &best.code);
     let hits = function_word_hits(best, &sample);
     let fit = if sample.words < 5 {
         1.0
@@ -489,14 +151,16 @@ pub fn detect(text: &str) -> Detection {
     // Confidence is always about `lang`: a text sure to be Kyrgyz is not an archive text at all,
     // so it gets 0 rather than a high number next to an empty language.
     let confidence = if best.archive { certainty } else { 0.0 };
-    let lang = (confidence >= MIN_CONFIDENCE as f64).then_some(best.code);
+    let lang = (confidence >= MIN_CONFIDENCE as f64).then_some(best.code.as_str());
 
     // Evidence: caveats that cost confidence come first, then what speaks for the language.
     let mut caveats = Vec::new();
     if !best.archive {
         caveats.push(format!(
-            "reads as {} ({}, certainty {certainty:.2}), which is not one of kk, tg, uz, ru",
-            best.name, best.code
+            "reads as {} ({}, certainty {certainty:.2}), which is not one of {}",
+            best.name,
+            best.code,
+            archive_codes()
         ));
     }
     if alien_fit < 0.95 {
@@ -535,8 +199,9 @@ pub fn detect(text: &str) -> Detection {
     let mut evidence = caveats;
     evidence.push(letter_evidence(best, &sample));
     evidence.push(word_evidence(best, &sample));
-    // For Tatar, Ukrainian or Bulgarian, "Kazakh letters present" would only confuse.
-    if (best.archive || best.code == "ky")
+    // For Tatar, Ukrainian or Bulgarian, "Kazakh letters present" would only confuse: the
+    // language files say which rivals get this evidence.
+    if best.rival_letters
         && let Some(e) = rival_letter_evidence(best, &tokens, &sample)
     {
         evidence.push(e);
@@ -584,9 +249,20 @@ pub fn detect(text: &str) -> Detection {
         evidence,
         scores: posterior
             .iter()
-            .map(|&(i, p)| (PROFILES[i].code, round3(p) as f32))
+            .map(|&(i, p)| (PROFILES[i].code.as_str(), round3(p) as f32))
             .collect(),
     }
+}
+
+/// "kk, tg, uz, ru": the languages the archive takes, in the order of the files.
+fn archive_codes() -> String {
+    let mut codes: Vec<&str> = Vec::new();
+    for p in PROFILES.iter().filter(|p| p.archive) {
+        if !codes.contains(&p.code.as_str()) {
+            codes.push(&p.code);
+        }
+    }
+    codes.join(", ")
 }
 
 fn round3(x: f64) -> f64 {
@@ -658,10 +334,10 @@ fn units(word: &str, script: Script) -> Vec<&'static str> {
 }
 
 /// Per-mille rate of `unit` in a profile, floored for units the language does not use.
-fn rate(table: &[(&str, f64)], unit: &str, floor: f64) -> f64 {
+fn rate(table: &[(String, f64)], unit: &str, floor: f64) -> f64 {
     table
         .iter()
-        .find(|(u, _)| *u == unit)
+        .find(|(u, _)| u == unit)
         .map_or(floor, |&(_, r)| r.max(floor))
 }
 
@@ -686,23 +362,23 @@ fn build_table(p: &Profile) -> Table {
     };
     let total: f64 = universe
         .iter()
-        .map(|u| rate(p.letters, u, LETTER_FLOOR))
+        .map(|u| rate(&p.letters, u, LETTER_FLOOR))
         .sum();
     let scale = (1.0 - ALIEN_P) / total;
     let mut units: HashMap<&'static str, f64> = universe
         .iter()
-        .map(|u| (*u, (rate(p.letters, u, LETTER_FLOOR) * scale).ln()))
+        .map(|u| (*u, (rate(&p.letters, u, LETTER_FLOOR) * scale).ln()))
         .collect();
     units.insert(OTHER, ALIEN_P.ln());
 
     let vocabulary: Vec<&'static str> = PROFILES
         .iter()
         .filter(|q| q.script == p.script)
-        .flat_map(|q| q.words.iter().map(|(w, _)| *w))
+        .flat_map(|q| q.words.iter().map(|(w, _)| w.as_str()))
         .collect();
     let mut words = HashMap::new();
     for w in vocabulary {
-        words.insert(w, rate(p.words, w, WORD_FLOOR) / 1000.0);
+        words.insert(w, rate(&p.words, w, WORD_FLOOR) / 1000.0);
     }
     let listed: f64 = words.values().sum();
     let other_word = (1.0 - listed).max(0.05).ln();
@@ -760,7 +436,7 @@ fn posterior(candidates: &[usize], s: &Sample) -> Vec<(usize, f64)> {
 fn function_word_hits(p: &Profile, s: &Sample) -> usize {
     s.word_counts
         .iter()
-        .filter(|(w, _)| p.words.iter().any(|(fw, _)| fw == w))
+        .filter(|(w, _)| p.words.iter().any(|(fw, _)| fw == *w))
         .map(|(_, n)| n)
         .sum()
 }
@@ -785,7 +461,7 @@ fn agreement(body: &str, hint: Script, best: &str) -> (f64, String) {
         }
         total += sample.letters;
         let post = posterior(&candidates(script), &sample);
-        let code = PROFILES[post[0].0].code;
+        let code = PROFILES[post[0].0].code.as_str();
         let decisive = post[0].1 - post.get(1).map_or(0.0, |p| p.1) > 0.5;
         if code != best && decisive {
             *dissent.entry(code).or_default() += sample.letters;
@@ -843,7 +519,7 @@ fn letter_evidence(p: &Profile, s: &Sample) -> String {
     let mut found: Vec<(&str, usize)> = p
         .signature
         .iter()
-        .map(|u| (*u, s.units.get(u).copied().unwrap_or(0)))
+        .map(|u| (u.as_str(), s.units.get(u.as_str()).copied().unwrap_or(0)))
         .filter(|(_, n)| *n > 0)
         .collect();
     found.sort_by_key(|f| std::cmp::Reverse(f.1));
@@ -862,7 +538,7 @@ fn word_evidence(p: &Profile, s: &Sample) -> String {
     let mut found: Vec<(&str, usize)> = p
         .words
         .iter()
-        .filter_map(|(w, _)| s.word_counts.get(*w).map(|n| (*w, *n)))
+        .filter_map(|(w, _)| s.word_counts.get(w).map(|n| (w.as_str(), *n)))
         .collect();
     found.sort_by_key(|f| std::cmp::Reverse(f.1));
     if found.is_empty() {
@@ -878,15 +554,36 @@ fn word_evidence(p: &Profile, s: &Sample) -> String {
 }
 
 /// "no ӣ ӯ ҷ (Tajik) or ў (Uzbek)", or, when a few are there, the words that carry them — quoted
-/// names, most often.
+/// names, most often. In Latin script: how many letters there are that the language does not write
+/// (its `foreign` letters), or else that only its rivals write.
 fn rival_letter_evidence(p: &Profile, tokens: &[Token], s: &Sample) -> Option<String> {
+    let rivals = PROFILES
+        .iter()
+        .filter(|q| q.script == p.script && q.code != p.code && !q.exclusive.is_empty());
     match p.script {
         Script::Latin => {
-            let (units, what): (&[&str], &str) = if p.code == "uz" {
-                (&["w", "c", "th"], "w, c or th (not in Uzbek)")
+            let (units, what): (Vec<&str>, String) = if p.foreign.is_empty() {
+                let rivals: Vec<&Profile> = rivals.collect();
+                (
+                    rivals
+                        .iter()
+                        .flat_map(|q| q.exclusive.iter().map(String::as_str))
+                        .collect(),
+                    rivals
+                        .iter()
+                        .map(|q| format!("{} ({})", or_list(&q.exclusive), q.name))
+                        .collect::<Vec<_>>()
+                        .join(" or "),
+                )
             } else {
-                (&["oʻ", "gʻ"], "oʻ or gʻ (Uzbek)")
+                (
+                    p.foreign.iter().map(String::as_str).collect(),
+                    format!("{} (not in {})", or_list(&p.foreign), p.name),
+                )
             };
+            if units.is_empty() {
+                return None;
+            }
             let n: usize = units
                 .iter()
                 .map(|u| s.units.get(u).copied().unwrap_or(0))
@@ -898,19 +595,18 @@ fn rival_letter_evidence(p: &Profile, tokens: &[Token], s: &Sample) -> Option<St
             })
         }
         Script::Cyrillic => {
-            let rivals: Vec<&(&str, &str, &[&str])> = EXCLUSIVE
-                .iter()
-                .filter(|(code, _, _)| *code != p.code)
-                .collect();
             let mut absent = Vec::new();
             let mut present = Vec::new();
-            for (_, name, letters) in rivals {
-                // Kyrgyz shares ң ү ө with Kazakh, so only ә і ұ speak against it.
-                let letters: Vec<&str> = letters
+            for rival in rivals {
+                // Letters the language shares with a rival do not speak against it (Kyrgyz has
+                // ң ү ө like Kazakh, so only ә і ұ do).
+                let letters: Vec<&str> = rival
+                    .exclusive
                     .iter()
-                    .copied()
-                    .filter(|l| p.code != "ky" || !p.signature.contains(l))
+                    .map(String::as_str)
+                    .filter(|l| !p.signature.iter().any(|own| own == l))
                     .collect();
+                let name = &rival.name;
                 let counts: Vec<(&str, usize)> = letters
                     .iter()
                     .map(|l| (*l, s.units.get(l).copied().unwrap_or(0)))
@@ -942,6 +638,15 @@ fn rival_letter_evidence(p: &Profile, tokens: &[Token], s: &Sample) -> Option<St
             }
             (!parts.is_empty()).then(|| parts.join("; "))
         }
+    }
+}
+
+/// "w, c or th".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod draft;
 pub mod furniture;
 pub mod headline;
 pub mod language;
+mod lexicon;
 pub mod matching;
 pub mod pipeline;
 pub mod story;
