@@ -877,6 +877,17 @@ mod tests {
     }
 
     #[test]
+    fn words_written_with_yo_are_caught_like_the_others() {
+        // The key reads ё as е, so the lists hold "сиесат": "Сиёсат" and "Сиесат" are one word.
+        assert_dropped("Бизга ёзинг", MENU);
+        assert_dropped("Ёпиш", WIDGET);
+        assert_dropped("Изоҳ ёзиш", COMMENTS);
+        let text = format!("Сиёсат\n{BODY}");
+        assert_eq!(reasons(&text), vec![(1, MENU)]);
+        assert_dropped("Хабарҳо | Сиёсат", MENU);
+    }
+
+    #[test]
     fn related_links_and_tags_in_each_language() {
         let text = "Президенты обсудили сотрудничество.\n\nЧитайте также:\nКазахстан и Таджикистан подписали соглашение о транзите\nТокаев провёл телефонный разговор с Рахмоном\n\nНа встрече также обсудили водные ресурсы.";
         let r = reasons(text);
