@@ -58,6 +58,7 @@ pub(crate) enum ChromeKind {
     /// Words of a share button that name the act of sharing (one word each).
     ShareVerbs,
     /// Words that begin a share button label and are followed by more ("Поделиться этой новостью").
+    /// English "share" is not one: "Share of trade…" begins headlines.
     ShareStarts,
     /// Text that begins a share button label, whatever follows.
     SharePrefixes,
@@ -71,7 +72,8 @@ pub(crate) enum ChromeKind {
     CommentForms,
     /// Subscription buttons.
     SubscribeButtons,
-    /// Calls to the reader to subscribe, imperative only; found anywhere in a line, with a channel.
+    /// Calls to the reader to subscribe; found anywhere in a line, with a channel. Imperatives only,
+    /// so that a report that someone subscribed to a channel is kept.
     SubscribeCalls,
     /// What a reader is called to subscribe to; found anywhere in a line.
     Channels,
