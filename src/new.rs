@@ -213,7 +213,7 @@ impl Archive {
     /// A story id for an article that starts a story, as the importer makes one for a text that
     /// names no one: the date and the first words of the title, with `-2` … if that is taken.
     fn new_story(&self, date: Date, title: &str) -> String {
-        let words = slug::slugify(title, 4, 40);
+        let words = slug::slugify(title, 4, 40, None);
         let id = if words.is_empty() {
             date.to_string()
         } else {
@@ -279,7 +279,7 @@ pub fn plan(request: &Request, archive: &Archive, today: Date) -> Result<Plan, N
     let slug = match request.slug.as_deref().map(str::trim) {
         Some(slug) => archive.free_slug(slug, date.year)?,
         None => {
-            let slug = slug::title_slug(&title);
+            let slug = slug::title_slug(&title, Some(lang));
             if slug.is_empty() {
                 return Err(NewError::NoSlug);
             }
@@ -318,6 +318,7 @@ pub fn plan(request: &Request, archive: &Archive, today: Date) -> Result<Plan, N
             date,
             date_note: None,
             lang: lang.to_string(),
+            place: None,
             countries,
             topics,
             story,
@@ -448,7 +449,7 @@ pub fn ask_missing(
     if request.slug.is_none() {
         let year = request.date.unwrap_or(today).year;
         let title = request.title.as_deref().unwrap_or_default();
-        let default = slug::title_slug(title);
+        let default = slug::title_slug(title, request.lang.as_deref());
         let problem = if default.is_empty() {
             Some(NewError::NoSlug)
         } else {

@@ -12,6 +12,8 @@ use toml::Spanned;
 pub struct Taxonomy {
     pub countries: Vec<Term>,
     pub topics: Vec<Term>,
+    /// Places datelines name, so that an article's place is shown in the reader's language.
+    pub places: Vec<Term>,
 }
 
 /// One country or topic.
@@ -56,6 +58,8 @@ struct RawTaxonomy {
     countries: Vec<RawTerm>,
     #[serde(default)]
     topics: Vec<RawTerm>,
+    #[serde(default)]
+    places: Vec<RawTerm>,
 }
 
 #[derive(Deserialize)]
@@ -85,7 +89,7 @@ impl Taxonomy {
         let raw: RawTaxonomy =
             toml::from_str(text).map_err(|e| vec![toml_diagnostic(path, text, 1, &e)])?;
         let mut problems = Vec::new();
-        let mut check = |terms: Vec<RawTerm>, kind: Kind| -> Vec<Term> {
+        let mut check = |terms: Vec<RawTerm>, singular: &str| -> Vec<Term> {
             let mut seen = BTreeMap::new();
             let mut out = Vec::new();
             for term in terms {
@@ -95,7 +99,7 @@ impl Taxonomy {
                     problems.push(Diagnostic::at(
                         path,
                         line,
-                        format!("{} id \"{id}\" must be lower-case Latin letters, digits and single hyphens", kind.singular()),
+                        format!("{singular} id \"{id}\" must be lower-case Latin letters, digits and single hyphens"),
                     ));
                     continue;
                 }
@@ -103,10 +107,7 @@ impl Taxonomy {
                     problems.push(Diagnostic::at(
                         path,
                         line,
-                        format!(
-                            "{} \"{id}\" is defined twice (first on line {first})",
-                            kind.singular()
-                        ),
+                        format!("{singular} \"{id}\" is defined twice (first on line {first})"),
                     ));
                     continue;
                 }
@@ -120,8 +121,7 @@ impl Taxonomy {
                             path,
                             line,
                             format!(
-                                "{} \"{id}\" has no label for UI language \"{}\"",
-                                kind.singular(),
+                                "{singular} \"{id}\" has no label for UI language \"{}\"",
                                 language.code
                             ),
                         ));
@@ -142,10 +142,15 @@ impl Taxonomy {
             }
             out
         };
-        let countries = check(raw.countries, Kind::Country);
-        let topics = check(raw.topics, Kind::Topic);
+        let countries = check(raw.countries, Kind::Country.singular());
+        let topics = check(raw.topics, Kind::Topic.singular());
+        let places = check(raw.places, "place");
         if problems.is_empty() {
-            Ok(Taxonomy { countries, topics })
+            Ok(Taxonomy {
+                countries,
+                topics,
+                places,
+            })
         } else {
             Err(problems)
         }
@@ -161,6 +166,31 @@ impl Taxonomy {
     pub fn position(&self, kind: Kind, id: &str) -> Option<usize> {
         self.terms(kind).iter().position(|t| t.id == id)
     }
+
+    /// The name of `place` (as an article writes it: `Душанбе`, `ASTANA`, `Нур-Султан`) in UI
+    /// language `ui`, when it is one of the taxonomy's places: by its id, a label or a spelling.
+    pub fn place_label(&self, place: &str, ui: &str) -> Option<&str> {
+        let wanted = fold_name(place);
+        self.places
+            .iter()
+            .find(|p| {
+                fold_name(&p.id) == wanted
+                    || p.labels.values().any(|l| fold_name(l) == wanted)
+                    || p.words.values().flatten().any(|w| fold_name(w) == wanted)
+            })
+            .and_then(|p| p.labels.get(ui))
+            .map(String::as_str)
+    }
+}
+
+/// A place name as compared: each word folded as the importer folds words (lower case, one
+/// script), hyphens and spaces alike.
+fn fold_name(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(crate::import::matching::fold)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -185,6 +215,35 @@ mod tests {
         assert_eq!(
             shown,
             ["taxonomy.toml:6: country \"kazakhstan\" is defined twice (first on line 2)"],
+        );
+    }
+
+    #[test]
+    fn places_are_named_in_the_ui_language() {
+        let text = "[[places]]\nid = \"astana\"\nlabel = { kk = \"Астана\", tg = \"Остона\" }\nwords = { ru = [\"астана\", \"нур-султан\"], uz = [\"astana\"] }\n";
+        let taxonomy = Taxonomy::parse(Path::new("t.toml"), text, &config()).unwrap();
+        for written in [
+            "Астана",
+            "ASTANA",
+            "ASTANА",
+            "Нур-Султан",
+            "НУР-СУЛТАН",
+            "Остона",
+            "astana",
+        ] {
+            assert_eq!(
+                taxonomy.place_label(written, "tg"),
+                Some("Остона"),
+                "{written}"
+            );
+        }
+        assert_eq!(taxonomy.place_label("Душанбе", "tg"), None);
+        let text = "[[places]]\nid = \"Astana\"\nlabel = { kk = \"Астана\", tg = \"Остона\" }\n";
+        let problems = Taxonomy::parse(Path::new("t.toml"), text, &config()).unwrap_err();
+        assert!(
+            problems[0].to_string().contains("place id \"Astana\""),
+            "{}",
+            problems[0]
         );
     }
 

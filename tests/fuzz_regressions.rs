@@ -62,6 +62,7 @@ fn a_lead_opening_with_a_long_word_still_makes_a_title() {
         date: dostyk::date::Date::new(2025, 8, 27),
         year: None,
         outlet: Some("Test".into()),
+        ..pipeline::Options::default()
     };
     let taxonomy = dostyk::taxonomy::Taxonomy::default();
     let outcome = pipeline::import(&lead, &options, &taxonomy, &[]);

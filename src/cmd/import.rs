@@ -4,6 +4,7 @@
 use anyhow::{Context, bail};
 use dostyk::content::{self, Article};
 use dostyk::date::Date;
+use dostyk::import::page_url::PageUrl;
 use dostyk::import::pipeline::{Finding, Options, Outcome, Report, Sureness, import};
 use dostyk::import::story::Known;
 use dostyk::{Project, atomic, config::SiteConfig, markdown, taxonomy::Taxonomy};
@@ -28,6 +29,10 @@ pub struct Args {
     /// The outlet, for texts that do not name it or name it wrongly.
     #[arg(long)]
     outlet: Option<String>,
+    /// The address of the page the text was copied from: kept in the article, and its host names
+    /// the outlet, its path often the date. One file at a time.
+    #[arg(long, value_parser = parse_url)]
+    url: Option<PageUrl>,
     /// Replace an existing article file (and import a text that is already in the archive).
     #[arg(long)]
     force: bool,
@@ -40,6 +45,12 @@ pub struct Args {
     /// Content folder [default: ROOT/content].
     #[arg(long)]
     content: Option<PathBuf>,
+}
+
+fn parse_url(text: &str) -> Result<PageUrl, String> {
+    PageUrl::parse(text).ok_or_else(|| {
+        format!("\"{text}\" is not a web address: give the page's address as https://host/path")
+    })
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -88,7 +99,11 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
         date: args.date,
         year: args.year,
         outlet: args.outlet.clone(),
+        url: args.url.clone(),
     };
+    if args.url.is_some() && args.files.len() > 1 {
+        bail!("--url is the address of one page: import its text alone (one file per run)");
+    }
     let progress = args.files.len() > 5 && std::io::stderr().is_terminal() && !args.json;
     let mut results = Vec::new();
     for (n, file) in args.files.iter().enumerate() {

@@ -23,6 +23,8 @@ pub struct Article {
     pub date_note: Option<String>,
     /// The language of the text (not of the UI).
     pub lang: Language,
+    /// Where the news was reported from (a dateline's place), as the text or the editor writes it.
+    pub place: Option<String>,
     /// Country ids, in front matter order, all defined in the taxonomy.
     pub countries: Vec<String>,
     pub topics: Vec<String>,
@@ -57,6 +59,7 @@ struct RawFrontMatter {
     date: Spanned<RawDate>,
     date_note: Option<String>,
     lang: Spanned<String>,
+    place: Option<String>,
     #[serde(default)]
     countries: Vec<Spanned<String>>,
     #[serde(default)]
@@ -197,7 +200,7 @@ impl Article {
                         1,
                         format!(
                             "the file name \"{stem}\" cannot be a URL: rename the file to \"{}.md\" or set `slug`",
-                            crate::slug::title_slug(&title)
+                            crate::slug::title_slug(&title, Some(raw.lang.get_ref()))
                         ),
                     ));
                     String::new()
@@ -252,6 +255,10 @@ impl Article {
             date,
             date_note: raw.date_note,
             lang,
+            place: raw
+                .place
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
             countries,
             topics,
             story,

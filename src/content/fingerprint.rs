@@ -29,6 +29,7 @@ impl Fingerprint {
             date,
             date_note,
             lang,
+            place: dateline_place,
             countries,
             topics,
             story,
@@ -42,7 +43,16 @@ impl Fingerprint {
         let place = hash((slug, date, lang.code, story, countries, topics));
         Fingerprint {
             whole: hash((path, text)),
-            card: hash((place, title, date_note, summary, outlet, url, photo)),
+            card: hash((
+                place,
+                title,
+                date_note,
+                summary,
+                outlet,
+                url,
+                photo,
+                dateline_place,
+            )),
             place,
             address: hash((path, slug)),
         }

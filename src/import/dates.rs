@@ -1057,8 +1057,8 @@ impl<'a> Scanner<'a> {
         Some((year, self.year_end(k)?))
     }
 
-    /// English month first: `Nov 14`, `Aug. 27`, `November 14, 2025`, `Nov 14th`. Only English
-    /// writes dates this way; its month names are always capitalised, which keeps `may 5` out.
+    /// English month first: `Nov 14`, `Aug. 27`, `November 14, 2025`, `Nov 14th`; and a page's
+    /// date in any language, `Август 20, 2024`. The month is capitalised, which keeps `may 5` out.
     fn month_day(&self, i: usize) -> Option<Hit> {
         let word = self
             .tokens
@@ -1071,9 +1071,20 @@ impl<'a> Scanner<'a> {
         // A cheap test of the shape before folding the word.
         self.on_line(j)
             .filter(|t| t.spaced && t.kind == Kind::Number)?;
-        let month = month_word(word.text)
-            .filter(|m| matches!(m.names, Names::English | Names::EnglishShort))?;
+        let month = month_word(word.text)?;
+        let english = matches!(month.names, Names::English | Names::EnglishShort);
         let day = self.day(j)?;
+        // Other languages put the month first only in a page's own date, the way blog software
+        // writes it: `Август 20, 2024 09:23`, `Апрел 22, 2024`, the year always there.
+        if !english {
+            self.glued(j + 1).filter(|t| t.is(','))?;
+            let (year, last) = self.year_after(j + 2, month)?;
+            return Some(Hit {
+                date: PartialDate::new(Some(year), month.month, day)?,
+                first: i,
+                last,
+            });
+        }
         let mut last = j;
         if self.glued(j + 1).is_some_and(|t| {
             t.kind == Kind::Word && is_one_of(&fold(t.text), &["st", "nd", "rd", "th"])
@@ -1380,6 +1391,16 @@ ASTANА. Kazinform — Қозоғистон Республикаси Мажил�
 Әңгіме барысында цифрлық инновацияларды дамытуға да баса көңіл бөлінді. Ерлан Қошанов Мәжіліс депутаттары осы бағытта тәжірибесі бөлісуге дайын екенін айтты. Осы ретте Қазақстан БҰҰ-ның Электронды үкіметті дамыту индексі бойынша (24-орын) алдыңғы қатарлы мемлекеттер қатарына екенін атап өтті.\n\
 Бүгінде елімізде мемлекеттік қызметтердің 90 пайыздан астамы онлайн көрсетіледі. Ал Мәжілісте «Жасанды интеллект туралы» заң жобасы мен Цифрлық кодекс бойынша белсенді жұмыс жүргізіліп жатыр.\n\
 Тәжікстан Парламентінің депутаттары Қазақстандағы әлеуметтік саладағы реформаларға да қызығушылық танытты. Мәжіліс спикері 2019 жылы қабылданған «Педагог мәртебесі туралы» заң мұғалімдердің әлеуметтік жағдайын едәуір жақсартуға мүмкіндік бергенін, сондай-ақ педагогтердің қоғамдағы беделін арттыруға қатысты Мемлекет басшысы алға қойған міндеттердің әрі қарай жүзеге асырылып жатқанын айтты.";
+
+    #[test]
+    fn a_page_writes_its_date_month_first() {
+        assert_eq!(one("Август 20, 2024 09:23"), "2024-08-20");
+        assert_eq!(one("Апрел 22, 2024 17:55 Asia/Dushanbe"), "2024-04-22");
+        assert_eq!(one("Сентябрь 24, 2021 10:18"), "2021-09-24");
+        // Month first without a comma and a year is no date outside English.
+        none("Август 20 рақамлари");
+        none("Май 9 ғалабаси");
+    }
 
     #[test]
     fn seed_000_dateline_has_the_day_but_no_year() {

@@ -12,6 +12,8 @@ pub struct Draft {
     pub date: Date,
     pub date_note: Option<String>,
     pub lang: String,
+    /// The place of the dateline, if the text had one.
+    pub place: Option<String>,
     pub countries: Vec<String>,
     pub topics: Vec<String>,
     pub story: String,
@@ -37,6 +39,9 @@ impl Draft {
             let _ = writeln!(out, "date_note = {}", toml_string(note));
         }
         let _ = writeln!(out, "lang = {}", toml_string(&self.lang));
+        if let Some(place) = &self.place {
+            let _ = writeln!(out, "place = {}", toml_string(place));
+        }
         let _ = writeln!(out, "countries = {}", toml_list(&self.countries));
         let _ = writeln!(out, "topics = {}", toml_list(&self.topics));
         let _ = writeln!(out, "story = {}", toml_string(&self.story));
@@ -102,6 +107,7 @@ mod tests {
             date: Date::new(2025, 8, 27).unwrap(),
             date_note: Some("From the dateline".into()),
             lang: "kk".into(),
+            place: Some("Астана".into()),
             countries: vec![],
             topics: vec![],
             story: "2025-08-27-qazaqstan".into(),
@@ -120,6 +126,7 @@ mod tests {
         assert_eq!(parsed.article.title, "Қазақстан \"мен\" \\ Тәжікстан\u{7}");
         assert_eq!(parsed.article.source.photo.as_deref(), Some("gov.kz"));
         assert_eq!(parsed.article.story, "2025-08-27-qazaqstan");
+        assert_eq!(parsed.article.place.as_deref(), Some("Астана"));
         assert!(parsed.warnings.is_empty());
         assert_eq!(draft.relative_path(), "articles/2025/qazaqstan-men.md");
     }

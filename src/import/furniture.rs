@@ -694,6 +694,28 @@ fn vocabulary_line(l: &Line, in_margin: bool) -> Option<&'static str> {
     None
 }
 
+/// A share button's words glued before a paragraph (`Рассказать друзьям Душанбе. 22 августа. …`):
+/// the button's words and the rest of the line. The button is empty when the line opens with
+/// none.
+pub fn leading_chrome(line: &str) -> (&str, &str) {
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    for n in (1..=4.min(words.len().saturating_sub(1))).rev() {
+        let phrase = key(&words[..n]
+            .iter()
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(" "));
+        if in_list(&phrase, Chrome::ShareLines) {
+            let at = words[n].0;
+            return (&line[..at], &line[at..]);
+        }
+    }
+    ("", line)
+}
+
 /// Whether a line begins like a share button's label ("Поделиться этой новостью").
 fn share_start(k: &str) -> bool {
     phrases(Chrome::ShareStarts)
@@ -813,6 +835,25 @@ mod tests {
         assert!(r.contains(&(6, MENU)), "{r:?}");
         // …but the headline is not, and neither is a one-word subheading inside the article.
         assert!(!r.iter().any(|&(l, _)| l == 7 || l == 10), "{r:?}");
+    }
+
+    #[test]
+    fn share_buttons_glued_before_a_paragraph() {
+        assert_eq!(
+            leading_chrome("Рассказать друзьям Душанбе. 22 августа. KAZAKHSTAN TODAY — Текст."),
+            (
+                "Рассказать друзьям ",
+                "Душанбе. 22 августа. KAZAKHSTAN TODAY — Текст."
+            )
+        );
+        assert_eq!(
+            leading_chrome("Душанбе. 22 августа."),
+            ("", "Душанбе. 22 августа.")
+        );
+        assert_eq!(
+            leading_chrome("Рассказать друзьям"),
+            ("", "Рассказать друзьям")
+        );
     }
 
     #[test]

@@ -49,8 +49,16 @@ pub(crate) enum ChromeKind {
     /// Section names: furniture above or below the article or next to a menu; inside the article
     /// the same word may be a subheading.
     Rubrics,
-    /// Language switches.
+    /// Language switches, and the names of languages a site's language menu lists.
     Languages,
+    /// Names of the days of the week, as a page writes its date (one word each).
+    Weekdays,
+    /// "Today", "yesterday", as a page writes a recent date (one word each).
+    RelativeDays,
+    /// Badges a site appends to a headline ("Новость дня"), compared with the headline's end.
+    Badges,
+    /// Words that mark a line as the site's logo or branding (one word each).
+    Logos,
     /// Buttons and links of page widgets.
     Widgets,
     /// Share buttons written as a phrase.
@@ -185,6 +193,19 @@ pub(crate) struct Lexicon {
     credits: HashMap<CreditKind, Phrases>,
     /// What a kind no language lists gives.
     none: Phrases,
+    /// Each language's own words and letters, in file order.
+    languages: Vec<(String, Words)>,
+}
+
+/// What is known of one language's words and letters, not merged with the others'.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// Words a slug or a made title never ends on.
+    function: HashSet<String>,
+    /// The Latin of each lower-case letter, for slugs.
+    letters: HashMap<char, String>,
+    /// The Latin of a letter at the start of a word, where it differs.
+    word_start: HashMap<char, String>,
 }
 
 /// The lexicon of the embedded files, read on first use.
@@ -210,12 +231,39 @@ impl Lexicon {
         self.credits.get(&kind).unwrap_or(&self.none)
     }
 
+    /// Whether `word` (lower case) is a function word of `lang`, or of any language when the
+    /// language is not known.
+    pub(crate) fn is_function_word(&self, word: &str, lang: Option<&str>) -> bool {
+        self.languages
+            .iter()
+            .filter(|(code, _)| lang.is_none_or(|l| l == code))
+            .any(|(_, w)| w.function.contains(word))
+    }
+
+    /// The Latin of a lower-case letter in a slug: as `lang` writes it, or else as the first
+    /// language that has the letter does (a Kazakh name in a Russian title keeps its letters).
+    /// `None` for a letter no language writes.
+    pub(crate) fn latin(&self, c: char, word_start: bool, lang: Option<&str>) -> Option<&str> {
+        let own = self
+            .languages
+            .iter()
+            .filter(|(code, _)| Some(code.as_str()) == lang);
+        own.chain(self.languages.iter()).find_map(|(_, w)| {
+            word_start
+                .then(|| w.word_start.get(&c))
+                .flatten()
+                .or_else(|| w.letters.get(&c))
+                .map(String::as_str)
+        })
+    }
+
     fn from_files(files: &[(&str, &str)]) -> Result<Self, String> {
         let mut lexicon = Lexicon {
             profiles: Vec::new(),
             chrome: HashMap::new(),
             credits: HashMap::new(),
             none: Phrases::default(),
+            languages: Vec::new(),
         };
         for &(code, text) in files {
             let file = parse(code, text)?;
@@ -240,6 +288,29 @@ impl Lexicon {
             }
             merge(&mut lexicon.chrome, file.chrome);
             merge(&mut lexicon.credits, file.credits);
+            let letters =
+                |table: HashMap<String, String>| -> Result<HashMap<char, String>, String> {
+                    table
+                    .into_iter()
+                    .map(|(letter, latin)| {
+                        let mut chars = letter.chars();
+                        match (chars.next(), chars.next()) {
+                            (Some(c), None) => Ok((c, latin)),
+                            _ => Err(format!(
+                                "data/languages/{code}.toml [transliteration]: \"{letter}\" is not one letter"
+                            )),
+                        }
+                    })
+                    .collect()
+                };
+            lexicon.languages.push((
+                code.to_string(),
+                Words {
+                    function: file.words.function.into_iter().collect(),
+                    letters: letters(file.transliteration.letters)?,
+                    word_start: letters(file.transliteration.word_start)?,
+                },
+            ));
         }
         Ok(lexicon)
     }
@@ -270,6 +341,26 @@ struct LanguageFile {
     chrome: HashMap<ChromeKind, Vec<String>>,
     #[serde(default)]
     credits: HashMap<CreditKind, Vec<String>>,
+    #[serde(default)]
+    words: WordsFile,
+    #[serde(default)]
+    transliteration: TransliterationFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsFile {
+    #[serde(default)]
+    function: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TransliterationFile {
+    #[serde(default)]
+    letters: HashMap<String, String>,
+    #[serde(default)]
+    word_start: HashMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -350,7 +441,10 @@ mod tests {
             | K::ViewWords
             | K::CommentStems
             | K::CommentWords
-            | K::CounterFillers => Form::Word,
+            | K::CounterFillers
+            | K::Weekdays
+            | K::RelativeDays
+            | K::Logos => Form::Word,
             _ => Form::Key,
         }
     }

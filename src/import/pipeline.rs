@@ -5,9 +5,10 @@
 use super::dates::{self, PartialDate};
 use super::draft::Draft;
 use super::furniture::{self, Removed};
+use super::page_url::{PageUrl, UrlDate};
 use super::story::{self, Known};
 use super::tagging::{self, Tag};
-use super::{body, credits, headline, language, text};
+use super::{body, credits, head, headline, language, text};
 use crate::date::Date;
 use crate::language::Language;
 use crate::taxonomy::{Kind, Taxonomy};
@@ -20,10 +21,12 @@ pub struct Options {
     pub date: Option<Date>,
     pub year: Option<u16>,
     pub outlet: Option<String>,
+    /// The page the text was copied from: its host names the outlet, its path often the date.
+    pub url: Option<PageUrl>,
 }
 
 /// How a value was arrived at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sureness {
     /// The editor gave it on the command line.
@@ -79,6 +82,8 @@ pub struct Report {
     pub date: Option<Finding>,
     pub outlet: Option<Finding>,
     pub photo: Option<Finding>,
+    /// The place the dateline names.
+    pub place: Option<Finding>,
     pub countries: Vec<Tag>,
     pub topics: Vec<Tag>,
     pub story: Option<StoryFinding>,
@@ -117,36 +122,16 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
         first.1 = rest;
     }
 
-    // The headline, its outlet suffix, and a repeat of it.
-    let mut title: Option<Finding> = None;
+    // The top of the page: its chrome, its own date, the headline.
+    let head = head::read(lines, options.url.as_ref());
+    removed.extend(head.removed);
+    let mut lines = head.lines;
+    let page_dates = head.page_dates;
     let mut suffix_outlet = None;
-    if let Some(i) = lines.iter().position(|(_, l)| !l.trim().is_empty()) {
-        let line = lines[i].1.trim().to_string();
-        if headline::is_headline(&line)
-            && dates::dateline(&line).is_none()
-            && credits::photo_credit(&line).is_none()
-        {
-            let (clean, outlet) = credits::split_outlet_suffix(&line);
-            let how = if outlet.is_some() {
-                "the first line, without the outlet after the dash"
-            } else {
-                "the first line"
-            };
-            title = Some(Finding::new(clean.clone(), how, Sureness::Certain));
-            suffix_outlet = outlet;
-            lines.remove(i);
-            if let Some(j) = lines.iter().position(|(_, l)| !l.trim().is_empty())
-                && (headline::repeats(&lines[j].1, &clean) || headline::repeats(&lines[j].1, &line))
-            {
-                let (number, text) = lines.remove(j);
-                removed.push(Removed {
-                    line: number,
-                    text,
-                    reason: "repeated headline",
-                });
-            }
-        }
-    }
+    let title: Option<Finding> = head.headline.map(|h| {
+        suffix_outlet = h.outlet;
+        Finding::new(h.text, h.how, h.sure)
+    });
 
     // Photo credits leave the text for the front matter.
     let mut photo = None;
@@ -169,14 +154,41 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
         None => true,
     });
 
-    // A dateline opens the first paragraph: place, date, outlet, then the text.
+    // A dateline opens the article's first paragraph: place, date, outlet, then the text. A
+    // subtitle may stand above that paragraph, and a share button's words may be glued before it.
     let mut dateline = None;
-    if let Some(first) = lines.iter_mut().find(|(_, l)| !l.trim().is_empty())
-        && let Some(found) = dates::dateline(&first.1)
+    for (number, line) in lines
+        .iter_mut()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(3)
     {
-        first.1 = found.rest.clone();
-        dateline = Some(found);
+        let (chrome, rest) = furniture::leading_chrome(line);
+        if let Some(found) = dates::dateline(rest) {
+            if !chrome.is_empty() {
+                removed.push(Removed {
+                    line: *number,
+                    text: chrome.trim().to_string(),
+                    reason: "share buttons",
+                });
+            }
+            *line = found.rest.clone();
+            dateline = Some(found);
+            break;
+        }
+        if head::is_prose(line) {
+            break;
+        }
     }
+
+    let place = dateline.as_ref().and_then(|d| {
+        super::place::from_dateline(&d.place).map(|name| {
+            Finding::new(
+                name,
+                format!("the dateline \"{}\"", d.text.trim()),
+                Sureness::Certain,
+            )
+        })
+    });
 
     let body_lines: Vec<String> = lines.into_iter().map(|(_, l)| l).collect();
     let paragraphs = body::paragraphs(&body_lines);
@@ -251,22 +263,44 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
         options,
         prefix_date,
         dateline.as_ref(),
+        &page_dates,
         &lead,
         &mut problems,
     );
 
-    // Outlet: given, or the headline suffix, or the dateline, or an attribution sentence.
+    // Outlet: given, or the page's host when it is a known outlet's, or the headline suffix, or
+    // the dateline, or the page's host anyway, or an attribution sentence.
     let attributed = paragraphs.iter().find_map(|p| credits::attribution(p));
+    let lang_code = language.lang.as_deref();
     let outlet = if let Some(given) = &options.outlet {
         Some(Finding::new(
             given.clone(),
             "given with --outlet",
             Sureness::Given,
         ))
+    } else if let Some((url, name)) = options
+        .url
+        .as_ref()
+        .and_then(|u| u.outlet(lang_code).map(|name| (u, name)))
+    {
+        Some(Finding::new(
+            name,
+            format!("the page's address ({}), a known outlet's", url.host),
+            Sureness::Certain,
+        ))
     } else if let Some(o) = suffix_outlet.clone() {
         Some(Finding::new(o, "the headline's suffix", Sureness::Certain))
     } else if let Some(o) = dateline.as_ref().and_then(|d| d.outlet.clone()) {
         Some(Finding::new(o, "the dateline", Sureness::Certain))
+    } else if let Some(url) = &options.url {
+        Some(Finding::new(
+            url.host.clone(),
+            format!(
+                "the page's address: {} is no outlet dostyk knows (data/outlets.toml); write its name",
+                url.host
+            ),
+            Sureness::Check,
+        ))
     } else {
         attributed
             .clone()
@@ -317,7 +351,7 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k.slug.to_string());
     let slug = {
-        let slug = crate::slug::title_slug(&title.value);
+        let slug = crate::slug::title_slug(&title.value, lang.as_deref());
         if slug.is_empty() {
             "article".to_string()
         } else {
@@ -350,6 +384,7 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
         date: date.map(|d| Finding::new(d.to_string(), date_note.1.clone(), date_note.2)),
         outlet: outlet.clone(),
         photo: photo.clone(),
+        place: place.clone(),
         countries: countries.clone(),
         topics: topics.clone(),
         story: story.clone(),
@@ -364,11 +399,12 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
             date,
             date_note: date_note.0,
             lang,
+            place: place.map(|p| p.value),
             countries: countries.into_iter().map(|t| t.id).collect(),
             topics: topics.into_iter().map(|t| t.id).collect(),
             story: story.id,
             outlet: outlet.value,
-            url: None,
+            url: options.url.as_ref().map(|u| u.url.clone()),
             photo: photo.map(|p| p.value),
             body: markdown,
         }),
@@ -381,12 +417,86 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
     }
 }
 
+/// Where a date written without its year gets one: the editor (`--year`), or a full date the
+/// page gives elsewhere (its `date` line, its date line, its address), taken as the nearest
+/// date on or before that one, since a report follows what it reports.
+struct YearSource {
+    /// The editor's year.
+    given: Option<u16>,
+    /// A full date the page gives, and where it is.
+    page: Option<(Date, String)>,
+    /// The year (and month) of the page's address.
+    url: Option<UrlDate>,
+}
+
+impl YearSource {
+    /// The date `written` (day and month) falls on, how that was found, and the front matter note.
+    fn complete(
+        &self,
+        written: PartialDate,
+    ) -> Result<(Date, String, Sureness, Option<String>), String> {
+        if let Some(year) = self.given {
+            return written
+                .with_year(year)
+                .map(|date| {
+                    (
+                        date,
+                        "with the year from --year".to_string(),
+                        Sureness::Given,
+                        None,
+                    )
+                })
+                .ok_or_else(|| format!("with --year {year} it is not a calendar date"));
+        }
+        if let Some((page, how)) = &self.page {
+            for year in [page.year, page.year - 1] {
+                if let Some(date) = written.with_year(year)
+                    && (0..=60).contains(&(page.days() - date.days()))
+                {
+                    return Ok((
+                        date,
+                        format!("with the year of {how}"),
+                        Sureness::Certain,
+                        None,
+                    ));
+                }
+            }
+        }
+        if let Some(url) = self.url {
+            let fits = url
+                .month
+                .is_none_or(|m| m == written.month || m == written.month % 12 + 1);
+            let year = if url.month == Some(1) && written.month == 12 {
+                url.year - 1
+            } else {
+                url.year
+            };
+            if fits && let Some(date) = written.with_year(year) {
+                let note = format!(
+                    "The text gives the day and month; the year {year} is from the page's address."
+                );
+                return Ok((
+                    date,
+                    "with the year from the page's address".to_string(),
+                    Sureness::Likely,
+                    Some(note),
+                ));
+            }
+        }
+        Err("gives the day and month but no year: give the year with --year YYYY (or the whole date with --date YYYY-MM-DD)".to_string())
+    }
+}
+
 /// The publication date, with the front matter note (when the text alone does not give it),
-/// how it was found and how sure that is.
+/// how it was found and how sure that is. In order: the editor's date; the dateline's (the
+/// agency's own date for the report, completed with a year from the page when it has none);
+/// the `date` line before the headline; the page's date line; the lead's first date; the date
+/// in the page's address.
 fn publication_date(
     options: &Options,
     prefix: Option<Date>,
     dateline: Option<&dates::Dateline>,
+    page_dates: &[head::PageDate],
     lead: &str,
     problems: &mut Vec<String>,
 ) -> (Option<Date>, (Option<String>, String, Sureness)) {
@@ -396,6 +506,68 @@ fn publication_date(
             Some(date),
             (Some(note), "given with --date".into(), Sureness::Given),
         );
+    }
+    let url_date = options.url.as_ref().and_then(PageUrl::date);
+    let page_line = page_dates.iter().find_map(|d| {
+        d.date.complete().map(|date| {
+            (
+                date,
+                format!("the page's date line {}: \"{}\"", d.line, d.text),
+                d.with_time,
+            )
+        })
+    });
+    let years = YearSource {
+        given: options.year,
+        page: prefix
+            .map(|d| (d, "the `date` line before the headline".to_string()))
+            .or_else(|| page_line.as_ref().map(|(d, how, _)| (*d, how.clone()))),
+        url: url_date,
+    };
+    let written = |written: PartialDate,
+                   how: String,
+                   sure: Sureness,
+                   problems: &mut Vec<String>| {
+        if written.year.is_some() {
+            return match written.complete() {
+                Some(date) => (Some(date), (None, how, sure)),
+                None => {
+                    problems.push(format!(
+                        "{how} is not a calendar date: give the date with --date YYYY-MM-DD"
+                    ));
+                    (None, (None, String::new(), Sureness::Check))
+                }
+            };
+        }
+        match years.complete(written) {
+            Ok((date, with, year_sure, note)) => {
+                let note = note.or_else(|| {
+                    (year_sure == Sureness::Given).then(|| {
+                        format!(
+                            "The text gives the day and month ({how}) but no year; the editor gave the year {}.",
+                            date.year
+                        )
+                    })
+                });
+                let sure = if year_sure == Sureness::Given {
+                    Sureness::Given
+                } else {
+                    sure.max(year_sure)
+                };
+                (Some(date), (note, format!("{how}, {with}"), sure))
+            }
+            Err(why) => {
+                problems.push(format!("{how} {why}"));
+                (None, (None, String::new(), Sureness::Check))
+            }
+        }
+    };
+
+    if let Some(d) = dateline
+        && let Some(date) = d.date
+    {
+        let how = format!("the dateline \"{}\"", d.text.trim());
+        return written(date, how, Sureness::Certain, problems);
     }
     if let Some(date) = prefix {
         return (
@@ -407,78 +579,39 @@ fn publication_date(
             ),
         );
     }
-    let lead_dates = dates::find_dates(lead);
-    let (written, how, sure) =
-        match dateline.and_then(|d| d.date.map(|date| (date, d.text.clone()))) {
-            Some((date, text)) => (
-                date,
-                format!("the dateline \"{}\"", text.trim()),
-                Sureness::Certain,
-            ),
-            None => match lead_dates.first() {
-                Some(found) => (
-                    found.date,
-                    format!(
-                        "the first date of the lead, \"{}\" (the text has no dateline)",
-                        found.text
-                    ),
-                    Sureness::Likely,
-                ),
-                None => {
-                    problems.push(
-                        "the text gives no date: give the publication date with --date YYYY-MM-DD"
-                            .to_string(),
-                    );
-                    return (None, (None, String::new(), Sureness::Check));
-                }
-            },
+    if let Some((date, how, with_time)) = page_line {
+        let sure = if with_time {
+            Sureness::Certain
+        } else {
+            Sureness::Likely
         };
-    complete(written, &how, sure, options.year, problems)
-}
-
-fn complete(
-    written: PartialDate,
-    how: &str,
-    sure: Sureness,
-    year: Option<u16>,
-    problems: &mut Vec<String>,
-) -> (Option<Date>, (Option<String>, String, Sureness)) {
-    match (written.year, year) {
-        (Some(_), _) => match written.complete() {
-            Some(date) => (Some(date), (None, how.to_string(), sure)),
-            None => {
-                problems.push(format!(
-                    "{how} is not a calendar date: give the date with --date YYYY-MM-DD"
-                ));
-                (None, (None, String::new(), Sureness::Check))
-            }
-        },
-        (None, Some(year)) => match written.with_year(year) {
-            Some(date) => {
-                let note = format!(
-                    "The text gives the day and month ({how}) but no year; the editor gave the year {year}."
-                );
-                (
-                    Some(date),
-                    (
-                        Some(note),
-                        format!("{how}, with the year from --year"),
-                        Sureness::Given,
-                    ),
-                )
-            }
-            None => {
-                problems.push(format!("{how} with --year {year} is not a calendar date"));
-                (None, (None, String::new(), Sureness::Check))
-            }
-        },
-        (None, None) => {
-            problems.push(format!(
-                "{how} gives the day and month but no year: give the year with --year YYYY (or the whole date with --date YYYY-MM-DD)"
-            ));
-            (None, (None, String::new(), Sureness::Check))
-        }
+        return (Some(date), (None, how, sure));
     }
+    if let Some(found) = dates::find_dates(lead).first() {
+        let how = format!(
+            "the first date of the lead, \"{}\" (the text has no dateline)",
+            found.text
+        );
+        return written(found.date, how, Sureness::Likely, problems);
+    }
+    if let Some(url) = url_date
+        && let (Some(month), Some(day)) = (url.month, url.day)
+        && let Some(date) = Date::new(url.year, month, day)
+    {
+        let note = "The text gives no date; it is the one in the page's address.".to_string();
+        return (
+            Some(date),
+            (
+                Some(note),
+                "the page's address (the text gives no date)".to_string(),
+                Sureness::Likely,
+            ),
+        );
+    }
+    problems.push(
+        "the text gives no date: give the publication date with --date YYYY-MM-DD".to_string(),
+    );
+    (None, (None, String::new(), Sureness::Check))
 }
 
 /// A story id for a text that joins no story: its date and the names it is about (the same
@@ -488,13 +621,13 @@ fn new_story_id(date: Date, title: &str, text: &str) -> String {
     let names: Vec<String> = story::names(text)
         .into_iter()
         .take(3)
-        .map(|n| crate::slug::slugify(&n.key, 1, 20))
+        .map(|n| crate::slug::slugify(&n.key, 1, 20, None))
         .filter(|k| !k.is_empty())
         .collect();
     let words = if names.len() >= 2 {
         names.join("-")
     } else {
-        crate::slug::slugify(title, 4, 40)
+        crate::slug::slugify(title, 4, 40, None)
     };
     if words.is_empty() {
         date.to_string()
@@ -543,6 +676,7 @@ fn failed(
             date: None,
             outlet: None,
             photo: None,
+            place: None,
             countries: Vec::new(),
             topics: Vec::new(),
             story: None,
@@ -609,6 +743,7 @@ mod tests {
             date: Date::new(2025, 8, 27),
             year: None,
             outlet: Some("Test".into()),
+            url: None,
         }
     }
 

@@ -139,6 +139,8 @@ pub struct ArticleView<'a> {
     pub date_note: Option<&'a str>,
     pub source_url: Option<&'a str>,
     pub photo: Option<&'a str>,
+    /// The dateline's place, in the UI language when the taxonomy knows it.
+    pub place: Option<&'a str>,
 }
 
 /// Page numbers of a paginated list.
@@ -420,6 +422,12 @@ impl<'a> ViewBuilder<'a> {
                 .as_deref()
                 .filter(|u| crate::markdown::is_safe_url(u)),
             photo: article.source.photo.as_deref(),
+            place: article.place.as_deref().map(|place| {
+                self.site
+                    .taxonomy
+                    .place_label(place, &self.ui.code)
+                    .unwrap_or(place)
+            }),
         }
     }
 
