@@ -97,7 +97,23 @@ pub fn read(lines: Vec<(usize, String)>, url: Option<&PageUrl>) -> Head {
             headline::repeats(&other.0, &own.0)
         })
     });
-    let chosen = repeated.or_else(|| candidates.first().copied());
+    // A headline of a few words is weak: a menu's phrase ("Басты сайтқа өту") reads like one too.
+    // It is the headline when the lead or another candidate (its subtitle) follows it.
+    let next_line = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].1.trim().is_empty());
+    let strong = candidates.iter().copied().find(|&i| {
+        is_strong(&lines[i].1)
+            || next_line(i).is_some_and(|j| j >= lead || matches!(kinds[j], Kind::Headline))
+    });
+    let chosen = repeated.or(strong).or_else(|| candidates.first().copied());
+    // Another line above the chosen one read as a headline: it is not certain which is.
+    // So is a short line over a longer one: a headline and its subtitle, or a menu's phrase over
+    // the headline.
+    let rivals = chosen.map_or(0, |at| {
+        let above = candidates.iter().filter(|&&i| i < at).count();
+        let over_longer = !is_strong(&lines[at].1)
+            && next_line(at).is_some_and(|j| j < lead && matches!(kinds[j], Kind::Headline));
+        above + usize::from(over_longer)
+    });
 
     let headline = chosen.map(|at| {
         // Above the headline nothing is the article's.
@@ -127,7 +143,7 @@ pub fn read(lines: Vec<(usize, String)>, url: Option<&PageUrl>) -> Head {
         let (sure, how) = sureness(
             &text,
             outlet.is_some(),
-            unknown_above,
+            unknown_above + rivals,
             url,
             repeated.is_some(),
         );
@@ -211,7 +227,9 @@ fn sureness(
     if unknown_above > 0 {
         (
             Sureness::Likely,
-            format!("{how}, under {unknown_above} line(s) of the page dropped as chrome"),
+            format!(
+                "{how}, under {unknown_above} line(s) of the page dropped as chrome: check that none of them is the headline"
+            ),
         )
     } else {
         (Sureness::Certain, how)
@@ -225,6 +243,12 @@ fn lead_index(lines: &[(usize, String)]) -> usize {
         .iter()
         .position(|(_, l)| is_prose(l) || dates::dateline(l).is_some())
         .unwrap_or(lines.len())
+}
+
+/// A headline of five words or more, or of 35 letters: what a menu phrase never is.
+fn is_strong(line: &str) -> bool {
+    let t = strip_bullet(line.trim());
+    word_count(t) >= 5 || t.chars().filter(|c| c.is_alphabetic()).count() >= 35
 }
 
 /// A paragraph of the article: a sentence of eight words or more, or a long run of words (a
@@ -571,6 +595,8 @@ mod tests {
             "Басты жаңалықЖаңалықтар",
             "Placeholder\nLiter.kz",
             "Сенат Бүгін, 16:37",
+            "Жаңалықтарға өту\nСенат Бүгін, 16:37",
+            "Барлық жаңалықтарға өту\nСенат Бүгін, 16:37",
         ] {
             let text = format!("{chrome}\n\n{title}\n\n{LEAD}");
             let head = read(lines(&text), None);
@@ -661,6 +687,22 @@ mod tests {
                 "Груз прибыл на железнодорожную станцию «Сарыагаш».",
                 "61 вагон гуманитарной помощи прибыл населению Казахстана из Таджикистана, передает Caravan.kz."
             ]
+        );
+    }
+
+    #[test]
+    fn a_short_headline_over_its_subtitle() {
+        let text = format!(
+            "Штрихи к историческому визиту\nАстана и Душанбе приняли Декларацию о союзническом взаимодействии\n{LEAD}"
+        );
+        let head = read(lines(&text), None);
+        assert_eq!(
+            head.headline.map(|h| h.text).as_deref(),
+            Some("Штрихи к историческому визиту")
+        );
+        assert_eq!(
+            head.lines[0].1,
+            "Астана и Душанбе приняли Декларацию о союзническом взаимодействии"
         );
     }
 

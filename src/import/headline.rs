@@ -6,6 +6,9 @@ use super::text::squash;
 /// Longest title made from a sentence, in characters.
 const MAX_MADE_TITLE: usize = 90;
 
+/// Longest one-sentence lead taken whole as a title, in characters.
+const MAX_WHOLE_TITLE: usize = 200;
+
 /// Whether `line` reads as a headline rather than the lead paragraph: one short line that
 /// does not end like a sentence.
 pub fn is_headline(line: &str) -> bool {
@@ -34,6 +37,14 @@ pub fn repeats(line: &str, headline: &str) -> bool {
 /// [`MAX_MADE_TITLE`] characters, without closing punctuation.
 pub fn from_lead(lead: &str) -> String {
     let sentence = first_sentence(lead);
+    // A lead of one short sentence on a line of its own may well be the headline, written with
+    // a period: it is kept whole.
+    if sentence.len() == lead.len() && sentence.chars().count() <= MAX_WHOLE_TITLE {
+        return sentence
+            .trim()
+            .trim_end_matches(['.', '!', '?', ',', ';', ':'])
+            .to_string();
+    }
     let sentence = sentence
         .trim()
         .trim_end_matches(['.', '!', '?', ',', ';', ':']);
@@ -162,6 +173,9 @@ mod tests {
             from_lead("Тараптар келісті. Бұдан кейін"),
             "Тараптар келісті"
         );
+        // One sentence alone, a headline written with a period: kept whole.
+        let line = "Президент Қасым-Жомарт Тоқаев Тәжікстанның Маджлиси намояндагон Маджлиси Оли төрағасы Махмадтоир Зокирзодамен кездесті.";
+        assert_eq!(from_lead(line), line.trim_end_matches('.'));
         assert_eq!(
             from_lead("Е. Көшербаев Душанбеге барды. Кейін"),
             "Е. Көшербаев Душанбеге барды"

@@ -195,6 +195,11 @@ pub(crate) struct Lexicon {
     none: Phrases,
     /// Each language's own words and letters, in file order.
     languages: Vec<(String, Words)>,
+    /// Kinds of event and the stems that name them, over all languages, each stem folded and
+    /// split into its words.
+    events: Vec<(String, Vec<Vec<String>>)>,
+    /// Beginnings of capitalised words that are no names, as name keys, over all languages.
+    not_names: Vec<String>,
 }
 
 /// What is known of one language's words and letters, not merged with the others'.
@@ -231,6 +236,16 @@ impl Lexicon {
         self.credits.get(&kind).unwrap_or(&self.none)
     }
 
+    /// Whether a name key begins like a word that is no name (a title, an institution, a country).
+    pub(crate) fn is_not_a_name(&self, key: &str) -> bool {
+        self.not_names.iter().any(|k| key.starts_with(k.as_str()))
+    }
+
+    /// The kinds of event, each with its stems (folded, one list of words each).
+    pub(crate) fn event_kinds(&self) -> &[(String, Vec<Vec<String>>)] {
+        &self.events
+    }
+
     /// Whether `word` (lower case) is a function word of `lang`, or of any language when the
     /// language is not known.
     pub(crate) fn is_function_word(&self, word: &str, lang: Option<&str>) -> bool {
@@ -264,6 +279,8 @@ impl Lexicon {
             credits: HashMap::new(),
             none: Phrases::default(),
             languages: Vec::new(),
+            events: Vec::new(),
+            not_names: Vec::new(),
         };
         for &(code, text) in files {
             let file = parse(code, text)?;
@@ -303,6 +320,23 @@ impl Lexicon {
                     })
                     .collect()
                 };
+            let mut kinds: Vec<_> = file.events.into_iter().collect();
+            kinds.sort();
+            for (kind, stems) in kinds {
+                let stems = stems
+                    .iter()
+                    .map(|stem| stem.split_whitespace().map(super::matching::fold).collect());
+                match lexicon.events.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, all)) => all.extend(stems),
+                    None => lexicon.events.push((kind, stems.collect())),
+                }
+            }
+            for word in &file.words.not_names {
+                let key = super::matching::name_key(word);
+                if !key.is_empty() && !lexicon.not_names.contains(&key) {
+                    lexicon.not_names.push(key);
+                }
+            }
             lexicon.languages.push((
                 code.to_string(),
                 Words {
@@ -345,6 +379,8 @@ struct LanguageFile {
     words: WordsFile,
     #[serde(default)]
     transliteration: TransliterationFile,
+    #[serde(default)]
+    events: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -352,6 +388,8 @@ struct LanguageFile {
 struct WordsFile {
     #[serde(default)]
     function: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -52,6 +52,35 @@ pub fn by_host(host: &str, lang: Option<&str>) -> Option<&'static str> {
     )
 }
 
+/// Whether a name key is (the start of) a known outlet's name or host: `Kazinform`,
+/// `Tengrinews` in a text are the outlet, not the event's people.
+pub(crate) fn is_outlet_name(key: &str) -> bool {
+    static KEYS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut keys: Vec<String> = registry()
+            .outlet
+            .iter()
+            .flat_map(|o| {
+                let hosts = o
+                    .hosts
+                    .iter()
+                    .filter_map(|h| h.split('.').next().map(str::to_string));
+                let names = std::iter::once(o.name.clone()).chain(o.names.values().cloned());
+                hosts.chain(names.flat_map(|n| {
+                    n.split(|c: char| !c.is_alphanumeric())
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                }))
+            })
+            .map(|w| super::matching::name_key(&w))
+            .filter(|k| k.chars().count() >= 4)
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    });
+    KEYS.iter().any(|k| key.starts_with(k.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,8 +41,10 @@ impl PageUrl {
         let authority = &rest[..end];
         // user:password@host:port
         let host = authority.rsplit('@').next()?.split(':').next()?;
+        // `baigenews.kz.` is the same host, written as a fully qualified name.
         let host = host.to_lowercase();
-        let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+        let host = host.strip_suffix('.').unwrap_or(&host);
+        let host = host.strip_prefix("www.").unwrap_or(host).to_string();
         let valid = host.contains('.')
             && !host.starts_with('.')
             && !host.ends_with('.')
@@ -268,6 +270,8 @@ mod tests {
         assert_eq!(url.host, "kaztag.kz");
         assert_eq!(url.path, "/ru/news/x");
         assert_eq!(url.url, "https://WWW.Kaztag.kz:443/ru/news/x?utm=1#top");
+        let url = PageUrl::parse("https://baigenews.kz./amp/news/x").unwrap();
+        assert_eq!(url.host, "baigenews.kz");
         for bad in [
             "kaztag.kz/ru",
             "ftp://kaztag.kz/",

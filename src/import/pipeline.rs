@@ -359,8 +359,8 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
         }
     };
     let story = match (date, &lang) {
-        (Some(date), Some(lang)) => {
-            let (link, reasons) = story::find(date, lang, &title.value, &plain, known);
+        (Some(date), Some(_)) => {
+            let (link, reasons) = story::find(date, &plain, known, taxonomy);
             Some(match link {
                 Some(link) => StoryFinding {
                     id: link.story.clone(),
@@ -418,8 +418,8 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
 }
 
 /// Where a date written without its year gets one: the editor (`--year`), or a full date the
-/// page gives elsewhere (its `date` line, its date line, its address), taken as the nearest
-/// date on or before that one, since a report follows what it reports.
+/// page gives elsewhere (its `date` line, its date line, its lead), the year putting the date
+/// nearest that one; or the year of the page's address.
 struct YearSource {
     /// The editor's year.
     given: Option<u16>,
@@ -449,17 +449,19 @@ impl YearSource {
                 .ok_or_else(|| format!("with --year {year} it is not a calendar date"));
         }
         if let Some((page, how)) = &self.page {
-            for year in [page.year, page.year - 1] {
-                if let Some(date) = written.with_year(year)
-                    && (0..=60).contains(&(page.days() - date.days()))
-                {
-                    return Ok((
-                        date,
-                        format!("with the year of {how}"),
-                        Sureness::Certain,
-                        None,
-                    ));
-                }
+            // The year that puts the date nearest the page's own, within two months of it.
+            let nearest = [page.year - 1, page.year, page.year + 1]
+                .into_iter()
+                .filter_map(|year| written.with_year(year))
+                .min_by_key(|date| (page.days() - date.days()).abs())
+                .filter(|date| (page.days() - date.days()).abs() <= 60);
+            if let Some(date) = nearest {
+                return Ok((
+                    date,
+                    format!("with the year of {how}"),
+                    Sureness::Certain,
+                    None,
+                ));
             }
         }
         if let Some(url) = self.url {
@@ -517,11 +519,19 @@ fn publication_date(
             )
         })
     });
+    // A full date the lead gives (`26 августа 2025 года в Астане …`) dates a dateline's day and
+    // month as well as the page's own date does.
+    let lead_date = dates::find_dates(lead).into_iter().find_map(|f| {
+        f.date
+            .complete()
+            .map(|d| (d, format!("the date in the lead, \"{}\"", f.text)))
+    });
     let years = YearSource {
         given: options.year,
         page: prefix
             .map(|d| (d, "the `date` line before the headline".to_string()))
-            .or_else(|| page_line.as_ref().map(|(d, how, _)| (*d, how.clone()))),
+            .or_else(|| page_line.as_ref().map(|(d, how, _)| (*d, how.clone())))
+            .or(lead_date),
         url: url_date,
     };
     let written = |written: PartialDate,
