@@ -32,6 +32,9 @@ pub struct SiteConfig {
     /// The most bytes the host publishes (`size_limit_mb`; GitHub Pages: 1 GB): a build warns
     /// when the site passes 80% of it.
     pub size_limit: u64,
+    /// The countries the archive is about (taxonomy ids): `dostyk import` refuses a text that is
+    /// not about all of them (`subject_countries`; Kazakhstan and Tajikistan).
+    pub subject_countries: Vec<String>,
 }
 
 /// One language the site's interface is written in.
@@ -58,6 +61,8 @@ struct RawConfig {
     landing_stories: usize,
     #[serde(default = "default_size_limit_mb")]
     size_limit_mb: usize,
+    #[serde(default = "default_subject_countries")]
+    subject_countries: Vec<String>,
     #[serde(default)]
     languages: BTreeMap<String, RawLanguage>,
 }
@@ -85,6 +90,10 @@ fn default_feed_length() -> usize {
 }
 fn default_landing_stories() -> usize {
     6
+}
+/// The archive's subject: relations between these two.
+fn default_subject_countries() -> Vec<String> {
+    vec!["kazakhstan".to_string(), "tajikistan".to_string()]
 }
 /// GitHub Pages publishes sites of at most 1 GB.
 fn default_size_limit_mb() -> usize {
@@ -157,6 +166,7 @@ impl SiteConfig {
             feed_length: raw.feed_length,
             landing_stories: raw.landing_stories,
             size_limit: raw.size_limit_mb as u64 * 1_000_000,
+            subject_countries: raw.subject_countries,
         })
     }
 

@@ -1,7 +1,7 @@
 //! `content/taxonomy.toml`: the countries and topics articles are filed under.
 
 use crate::config::SiteConfig;
-use crate::error::{Diagnostic, line_of, toml_diagnostic};
+use crate::error::{Diagnostic, did_you_mean, line_of, toml_diagnostic};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -25,6 +25,11 @@ pub struct Term {
     pub labels: BTreeMap<String, String>,
     /// Lower-case stems per source language, by which the importer recognises the term.
     pub words: BTreeMap<String, Vec<String>>,
+    /// Phrases per source language in which a stem's match is no mention of the term: the
+    /// formula "культурно-гуманитарное сотрудничество" names no cultural event.
+    pub except: BTreeMap<String, Vec<String>>,
+    /// For a place: the country it is in (a country id).
+    pub country: Option<String>,
 }
 
 /// Which of the two vocabularies a term belongs to.
@@ -69,6 +74,10 @@ struct RawTerm {
     label: BTreeMap<String, String>,
     #[serde(default)]
     words: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    except: BTreeMap<String, Vec<String>>,
+    /// Places only.
+    country: Option<Spanned<String>>,
 }
 
 impl Taxonomy {
@@ -89,6 +98,8 @@ impl Taxonomy {
         let raw: RawTaxonomy =
             toml::from_str(text).map_err(|e| vec![toml_diagnostic(path, text, 1, &e)])?;
         let mut problems = Vec::new();
+        // A place's country, with its line, checked once the countries are known.
+        let mut place_countries: Vec<(usize, String)> = Vec::new();
         let mut check = |terms: Vec<RawTerm>, singular: &str| -> Vec<Term> {
             let mut seen = BTreeMap::new();
             let mut out = Vec::new();
@@ -127,17 +138,35 @@ impl Taxonomy {
                         ));
                     }
                 }
-                let words = term
-                    .words
-                    .into_iter()
-                    .map(|(lang, stems)| {
-                        (lang, stems.into_iter().map(|s| s.to_lowercase()).collect())
-                    })
-                    .collect();
+                let lower = |lists: BTreeMap<String, Vec<String>>| {
+                    lists
+                        .into_iter()
+                        .map(|(lang, stems)| {
+                            (lang, stems.into_iter().map(|s| s.to_lowercase()).collect())
+                        })
+                        .collect()
+                };
+                let words = lower(term.words);
+                let except = lower(term.except);
+                let country = term.country.map(|c| {
+                    let at = line_of(text, c.span().start);
+                    if singular == "place" {
+                        place_countries.push((at, c.get_ref().clone()));
+                    } else {
+                        problems.push(Diagnostic::at(
+                            path,
+                            at,
+                            format!("`country` belongs to places, not to {singular} \"{id}\""),
+                        ));
+                    }
+                    c.into_inner()
+                });
                 out.push(Term {
                     id,
                     labels: term.label,
                     words,
+                    except,
+                    country,
                 });
             }
             out
@@ -145,6 +174,19 @@ impl Taxonomy {
         let countries = check(raw.countries, Kind::Country.singular());
         let topics = check(raw.topics, Kind::Topic.singular());
         let places = check(raw.places, "place");
+        for (line, country) in place_countries {
+            if !countries.iter().any(|c| c.id == country) {
+                let ids: Vec<&str> = countries.iter().map(|c| c.id.as_str()).collect();
+                problems.push(Diagnostic::at(
+                    path,
+                    line,
+                    format!(
+                        "place country \"{country}\" is not a country of the taxonomy{}",
+                        did_you_mean(&country, ids.iter().copied())
+                    ),
+                ));
+            }
+        }
         if problems.is_empty() {
             Ok(Taxonomy {
                 countries,

@@ -7,6 +7,7 @@ use dostyk::date::Date;
 use dostyk::import::page_url::PageUrl;
 use dostyk::import::pipeline::{Finding, Options, Outcome, Report, Sureness, import};
 use dostyk::import::story::Known;
+use dostyk::taxonomy::Kind;
 use dostyk::{Project, atomic, config::SiteConfig, markdown, taxonomy::Taxonomy};
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -33,6 +34,9 @@ pub struct Args {
     /// the outlet, its path often the date. One file at a time.
     #[arg(long, value_parser = parse_url)]
     url: Option<PageUrl>,
+    /// Import texts that are not about the archive's countries (site.toml `subject_countries`).
+    #[arg(long)]
+    off_topic: bool,
     /// Replace an existing article file (and import a text that is already in the archive).
     #[arg(long)]
     force: bool,
@@ -100,7 +104,14 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
         year: args.year,
         outlet: args.outlet.clone(),
         url: args.url.clone(),
+        subjects: config.subject_countries.clone(),
+        off_topic: args.off_topic,
     };
+    for id in &options.subjects {
+        if taxonomy.position(Kind::Country, id).is_none() {
+            bail!("site.toml: subject country \"{id}\" is not a country of content/taxonomy.toml");
+        }
+    }
     if args.url.is_some() && args.files.len() > 1 {
         bail!("--url is the address of one page: import its text alone (one file per run)");
     }
@@ -374,6 +385,7 @@ fn print_report(report: &Report) {
         None => println!("  language  unknown  [{}]", language.evidence.join("; ")),
     }
     finding("date", &report.date);
+    finding("place", &report.place);
     finding("outlet", &report.outlet);
     finding("photo", &report.photo);
     for (label, tags) in [("countries", &report.countries), ("topics", &report.topics)] {
@@ -389,6 +401,10 @@ fn print_report(report: &Report) {
                 shown.join("; ")
             }
         );
+    }
+    if let Some(on) = &report.on_topic {
+        let verdict = if on.value { "on topic" } else { "OFF TOPIC" };
+        println!("  subject   {verdict}  [{}]", on.why);
     }
     if let Some(story) = &report.story {
         match &story.joins {

@@ -16,6 +16,7 @@ pub mod page_url;
 pub mod pipeline;
 pub mod place;
 pub mod story;
+pub mod subject;
 pub mod tagging;
 pub mod text;
 

@@ -8,7 +8,7 @@ use super::furniture::{self, Removed};
 use super::page_url::{PageUrl, UrlDate};
 use super::story::{self, Known};
 use super::tagging::{self, Tag};
-use super::{body, credits, head, headline, language, text};
+use super::{body, credits, head, headline, language, subject, text};
 use crate::date::Date;
 use crate::language::Language;
 use crate::taxonomy::{Kind, Taxonomy};
@@ -23,6 +23,10 @@ pub struct Options {
     pub outlet: Option<String>,
     /// The page the text was copied from: its host names the outlet, its path often the date.
     pub url: Option<PageUrl>,
+    /// The countries the archive is about (taxonomy ids); a text not about them all is refused.
+    pub subjects: Vec<String>,
+    /// Import a text that is not about the subject countries anyway.
+    pub off_topic: bool,
 }
 
 /// How a value was arrived at.
@@ -86,6 +90,8 @@ pub struct Report {
     pub place: Option<Finding>,
     pub countries: Vec<Tag>,
     pub topics: Vec<Tag>,
+    /// Whether the text is about the archive's subject countries, and why.
+    pub on_topic: Option<subject::OnTopic>,
     pub story: Option<StoryFinding>,
     /// An existing article with the same text: importing again would duplicate it.
     pub duplicate_of: Option<String>,
@@ -330,18 +336,49 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
     let lang = language.lang.clone();
     // The lines as written: the tagger weighs a bullet's heading like the lead.
     let body_text = body_lines.join("\n");
-    let countries = tagging::tag_weighted(
+    let country_candidates = tagging::candidates(
         &title.value,
         &body_text,
         lang.as_deref(),
         taxonomy.terms(Kind::Country),
     );
-    let topics = tagging::tag_weighted(
+    let places = subject::places(&title.value, &body_text, lang.as_deref(), taxonomy);
+    let on_topic = subject::judge(&country_candidates, &places, &options.subjects);
+    if !on_topic.value {
+        if options.off_topic {
+            notes.push(format!("imported with --off-topic: {}", on_topic.why));
+        } else {
+            problems.push(format!(
+                "off topic: {}. The archive is about {}; import it anyway with --off-topic",
+                on_topic.why,
+                options.subjects.join(" and ")
+            ));
+        }
+    }
+    let mut countries: Vec<Tag> = country_candidates
+        .into_iter()
+        .filter(tagging::Candidate::tagged)
+        .map(|c| c.tag)
+        .collect();
+    // A subject country named only by its place is the text's country too.
+    for (id, place) in &on_topic.implied {
+        countries.push(Tag {
+            id: id.clone(),
+            triggers: vec![place.clone()],
+            hits: 1,
+        });
+    }
+    countries.sort_by_key(|t| taxonomy.position(Kind::Country, &t.id));
+    let topics: Vec<Tag> = tagging::topic_candidates(
         &title.value,
         &body_text,
         lang.as_deref(),
         taxonomy.terms(Kind::Topic),
-    );
+    )
+    .into_iter()
+    .filter(tagging::Candidate::tagged)
+    .map(|c| c.tag)
+    .collect();
 
     // The same text already in the archive, and the story it belongs to.
     let duplicate_of = known
@@ -387,6 +424,7 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
         place: place.clone(),
         countries: countries.clone(),
         topics: topics.clone(),
+        on_topic: Some(on_topic),
         story: story.clone(),
         duplicate_of,
         removed,
@@ -689,6 +727,7 @@ fn failed(
             place: None,
             countries: Vec::new(),
             topics: Vec::new(),
+            on_topic: None,
             story: None,
             duplicate_of: None,
             removed,
@@ -753,7 +792,7 @@ mod tests {
             date: Date::new(2025, 8, 27),
             year: None,
             outlet: Some("Test".into()),
-            url: None,
+            ..Options::default()
         }
     }
 

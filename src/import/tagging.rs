@@ -69,16 +69,56 @@ pub fn tag_weighted(title: &str, body: &str, lang: Option<&str>, terms: &[Term])
 
 /// Every term the text mentions at all, in taxonomy order, with its score and threshold.
 pub fn candidates(title: &str, body: &str, lang: Option<&str>, terms: &[Term]) -> Vec<Candidate> {
+    scored(title, body, lang, terms, false)
+}
+
+/// [`candidates`] for topics: a sentence that names two topics or more is a list of the
+/// areas discussed (`обсудили вопросы торговли, образования и безопасности`), and each it names
+/// weighs there as in the lead, so that every area a report lists is tagged.
+pub fn topic_candidates(
+    title: &str,
+    body: &str,
+    lang: Option<&str>,
+    terms: &[Term],
+) -> Vec<Candidate> {
+    scored(title, body, lang, terms, true)
+}
+
+fn scored(
+    title: &str,
+    body: &str,
+    lang: Option<&str>,
+    terms: &[Term],
+    lists: bool,
+) -> Vec<Candidate> {
     let text = Tokens::new(title, body);
     let threshold = threshold(text.word_count);
     // A language no term has stems for (en, or a typo) is as good as unknown.
     let lang = lang.filter(|l| terms.iter().any(|t| t.words.contains_key(*l)));
+    let mut matches: Vec<Vec<(usize, usize, f32)>> =
+        terms.iter().map(|term| text.matches(term, lang)).collect();
+    if lists {
+        let sentence = text.sentences();
+        let mut terms_in: BTreeMap<usize, usize> = BTreeMap::new();
+        for found in &matches {
+            let mut seen: Vec<usize> = found.iter().map(|m| sentence[m.0]).collect();
+            seen.dedup();
+            for s in seen {
+                *terms_in.entry(s).or_default() += 1;
+            }
+        }
+        for found in &mut matches {
+            for m in found.iter_mut() {
+                if terms_in.get(&sentence[m.0]).is_some_and(|&n| n >= 2) {
+                    m.2 *= Place::Lead.weight();
+                }
+            }
+        }
+    }
     terms
         .iter()
-        .filter_map(|term| {
-            let matches = text.matches(term, lang);
-            score(&text, term, &matches, threshold)
-        })
+        .zip(&matches)
+        .filter_map(|(term, found)| score(&text, term, found, threshold))
         .collect()
 }
 
@@ -169,15 +209,25 @@ impl<'a> Tokens<'a> {
 
     /// Every match of `term` in the text: (first word, last word, weight of the stem's language).
     fn matches(&self, term: &Term, lang: Option<&str>) -> Vec<(usize, usize, f32)> {
+        // Words inside an excepted phrase (of any language) are no mention.
+        let excepted: Vec<(usize, usize)> = term
+            .except
+            .values()
+            .flatten()
+            .map(|phrase| stem_parts(phrase))
+            .filter(|parts| !parts.is_empty())
+            .flat_map(|parts| {
+                (0..self.tokens.len()).filter_map(move |start| {
+                    self.match_at(start, &parts)
+                        .map(|end| (self.tokens[start].word, self.tokens[end].word))
+                })
+            })
+            .collect();
         let mut stems: Vec<(Vec<String>, f32)> = Vec::new();
         for (stem_lang, list) in &term.words {
             let own = lang.is_none_or(|l| l == stem_lang);
             for stem in list {
-                let parts: Vec<String> = stem
-                    .split(|c: char| c.is_whitespace() || is_hyphen(c))
-                    .filter(|p| !p.is_empty())
-                    .map(fold)
-                    .collect();
+                let parts = stem_parts(stem);
                 if parts.is_empty() {
                     continue;
                 }
@@ -195,6 +245,9 @@ impl<'a> Tokens<'a> {
                     continue;
                 };
                 let key = (self.tokens[start].word, self.tokens[end].word);
+                if excepted.iter().any(|&(a, b)| key.0 <= b && a <= key.1) {
+                    continue;
+                }
                 let best = found.entry(key).or_insert(0.0);
                 *best = best.max(*weight);
             }
@@ -211,6 +264,28 @@ impl<'a> Tokens<'a> {
             }
         }
         Some(start + parts.len() - 1)
+    }
+
+    /// The sentence of each word: a new one after `.`, `!`, `?` or a line break, and in
+    /// another part of the text (title, body).
+    fn sentences(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.words.len());
+        let mut current = 0;
+        for i in 0..self.words.len() {
+            if i > 0 {
+                let (prev, source_prev, _) = &self.words[i - 1];
+                let (word, source, _) = &self.words[i];
+                let broken = !std::ptr::eq(*source_prev, *source)
+                    || source
+                        .get(prev.end..word.start)
+                        .is_none_or(|gap| gap.contains(['.', '!', '?', '\n']));
+                if broken {
+                    current += 1;
+                }
+            }
+            out.push(current);
+        }
+        out
     }
 
     /// Are words `a` and `b` (a ≤ b) in one phrase: same text, no sentence end or line break
@@ -233,6 +308,14 @@ impl<'a> Tokens<'a> {
         let span = source.get(a.start..b.end.max(a.end)).unwrap_or(a.text);
         span.split_whitespace().collect::<Vec<_>>().join(" ")
     }
+}
+
+/// A stem's words, folded: `ауыл шаруашылығ`, `су-энергетика` are two each.
+fn stem_parts(stem: &str) -> Vec<String> {
+    stem.split(|c: char| c.is_whitespace() || is_hyphen(c))
+        .filter(|p| !p.is_empty())
+        .map(fold)
+        .collect()
 }
 
 /// Only spaces (and at most one line break, for hard-wrapped texts) between two words.
@@ -332,7 +415,8 @@ fn score(
     let mut triggers: Vec<(String, usize, usize)> = Vec::new(); // text, count, first seen
     for &(first, last, lang_weight) in matches {
         let place = text.words[first].2;
-        let weight = lang_weight * place.weight();
+        // A mention in a list of areas already weighs as in the lead (see `topic_candidates`).
+        let weight = (lang_weight * place.weight()).min(2.0);
         match mention {
             Some((end, best)) if first <= end + 2 && text.same_phrase(end, first) => {
                 mention = Some((end.max(last), best.max(weight)))
@@ -402,6 +486,8 @@ pub(crate) mod tests {
                 stems.iter().map(|s| s.to_string()).collect(),
             )]
             .into(),
+            except: BTreeMap::new(),
+            country: None,
         }
     }
 
@@ -473,6 +559,188 @@ pub(crate) mod tests {
         assert!(!all[0].tagged());
         assert_eq!((all[1].tag.id.as_str(), all[1].score), ("industry", 2.0));
         assert!(all[1].tagged());
+    }
+
+    /// The words of content/taxonomy.toml that real agency texts use, each in a sentence as they
+    /// write it (language, sentence, the term it must find).
+    #[test]
+    fn the_taxonomy_finds_each_word_that_matters() {
+        let taxonomy = taxonomy();
+        let cases: &[(&str, &str, &str)] = &[
+            ("ru", "Президент России прибыл в Астану.", "russia"),
+            ("ru", "Делегация Китая посетила выставку.", "china"),
+            ("ru", "Товары отправят Китаю и Китае их ждут.", "china"),
+            (
+                "uz",
+                "Минтақавий хавфсизлигини таъминлаш муҳокама қилинди.",
+                "security",
+            ),
+            (
+                "uz",
+                "Tomonlar mintaqaviy xavfsizlik masalalarini ko'rib chiqdilar.",
+                "security",
+            ),
+            (
+                "ru",
+                "Обсудили развитие сельскохозяйственной кооперации.",
+                "agriculture",
+            ),
+            (
+                "ru",
+                "Обсуждены поставки электроэнергии и энергоресурсов.",
+                "energy",
+            ),
+            ("ru", "Стороны обсудили возобновляемую энергию.", "energy"),
+            ("kk", "Жаңа электр станциясы салынады.", "energy"),
+            ("uz", "Yangi elektr stansiyasi quriladi.", "energy"),
+            ("kk", "Экстремизмге қарсы күрес талқыланды.", "security"),
+            ("tg", "Муқовимат ба экстремизм муҳокима шуд.", "security"),
+            (
+                "uz",
+                "Ekstremizmga qarshi kurash muhokama qilindi.",
+                "security",
+            ),
+            ("ru", "Обсудили противодействие экстремизму.", "security"),
+            ("uz", "Mudofaa vazirlari uchrashdi.", "security"),
+            (
+                "ru",
+                "Продовольственная безопасность стран обсуждена.",
+                "agriculture",
+            ),
+            ("tg", "Ҷалби инвеститсияҳо муҳокима шуд.", "investment"),
+            (
+                "uz",
+                "Investitsiyalarni jalb qilish muhokama qilindi.",
+                "investment",
+            ),
+            ("tg", "Барномаи рақамисозии иқтисод қабул шуд.", "digital"),
+            (
+                "tg",
+                "Сафорати Қазоқистон дар Душанбе чорабинӣ гузаронд.",
+                "diplomacy",
+            ),
+            ("uz", "Tashqi siyosat masalalari ko'rildi.", "diplomacy"),
+            ("uz", "Prezident rasmiy tashrif bilan keldi.", "diplomacy"),
+            ("uz", "Majlisi Oliy raisi qabul qildi.", "parliament"),
+            ("uz", "Spiker delegatsiyani qabul qildi.", "parliament"),
+            ("uz", "Tovar aylanmasi 1 mlrd dollarga yetdi.", "trade"),
+            ("uz", "Suv ta'minoti loyihasi muhokama qilindi.", "water"),
+            ("uz", "Gumanitar yordam yetkazildi.", "diplomacy"),
+            (
+                "uz",
+                "Teatr va muzey xodimlari tajriba almashdi.",
+                "culture",
+            ),
+            (
+                "uz",
+                "Tibbiy xizmat va dori vositalari, shifoxona qurilishi.",
+                "health",
+            ),
+            ("uz", "Logistika markazi ochildi.", "transport"),
+            (
+                "ru",
+                "Межправительственная комиссия провела заседание.",
+                "diplomacy",
+            ),
+            ("ru", "Депутаты ратифицировали договор.", "parliament"),
+            ("ru", "Казахстан отправил гуманитарную помощь.", "diplomacy"),
+            ("kk", "Тәжікстан гуманитарлық көмек жіберді.", "diplomacy"),
+            (
+                "tg",
+                "Кумакҳои башардӯстона ба Қазоқистон расонида шуд.",
+                "diplomacy",
+            ),
+            ("ru", "В Душанбе установят бюст поэту.", "culture"),
+            ("ru", "Вопросы обеспечения питьевой водой.", "water"),
+            ("ru", "Автобус с пассажирами остановили.", "transport"),
+        ];
+        let mut missed = Vec::new();
+        for (lang, sentence, id) in cases {
+            let found = tag_weighted("", sentence, Some(lang), taxonomy.terms(Kind::Topic))
+                .into_iter()
+                .chain(tag_weighted(
+                    "",
+                    sentence,
+                    Some(lang),
+                    taxonomy.terms(Kind::Country),
+                ));
+            if !found.map(|t| t.id).any(|t| t == *id) {
+                missed.push(format!("{lang} {sentence:?}: no {id}"));
+            }
+        }
+        assert!(missed.is_empty(), "{missed:#?}");
+    }
+
+    /// Words that look like a term's and are not: each sentence must not find the term.
+    #[test]
+    fn the_taxonomy_ignores_look_alikes() {
+        let taxonomy = taxonomy();
+        let cases: &[(&str, &str, &str)] = &[
+            // The formula "cultural-humanitarian cooperation" is no cultural event.
+            (
+                "ru",
+                "Развивается культурно-гуманитарное сотрудничество.",
+                "culture",
+            ),
+            (
+                "kk",
+                "Мәдени-гуманитарлық байланыстар дамып келеді.",
+                "culture",
+            ),
+            ("uz", "Маданий-гуманитар алоқалар ривожланмоқда.", "culture"),
+            // Humanitarian aid is diplomacy, not culture.
+            ("ru", "Казахстан получил гуманитарную помощь.", "culture"),
+            // "Поэтому" (therefore) is no poet.
+            ("ru", "Поэтому стороны договорились.", "culture"),
+            // Civil defence and food security are not security.
+            (
+                "kk",
+                "Төтенше жағдайлар және азаматтық қорғаныс комитеті.",
+                "security",
+            ),
+            ("ru", "Укрепить продовольственную безопасность.", "security"),
+            // Kazakh "ауған" (moved) is no Afghan.
+            ("kk", "Халық қалаға ауған.", "afghanistan"),
+            // Tajik "вакил" (representative) is no parliament.
+            ("tg", "Вакили ширкат суханронӣ кард.", "parliament"),
+            // The ministry's name ("…and water resources") is no water topic.
+            (
+                "ru",
+                "Министр энергетики и водных ресурсов Республики Таджикистан прибыл.",
+                "water",
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (lang, sentence, id) in cases {
+            let found = tag_weighted("", sentence, Some(lang), taxonomy.terms(Kind::Topic))
+                .into_iter()
+                .chain(tag_weighted(
+                    "",
+                    sentence,
+                    Some(lang),
+                    taxonomy.terms(Kind::Country),
+                ));
+            if found.map(|t| t.id).any(|t| t == *id) {
+                wrong.push(format!("{lang} {sentence:?}: {id}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn a_list_of_the_areas_discussed_tags_each() {
+        let taxonomy = taxonomy();
+        let body = "Тараптар кездесу барысында көптеген мәселелерді талқылады. Екі ел арасындағы ынтымақтастықтың болашағы туралы пікір алмасты. Қазақстан мен Тәжікстан арасындағы байланыстар дамып келеді. ".repeat(8)
+            + "Сондай-ақ сауда, білім беру және денсаулық сақтау салаларындағы ынтымақтастық талқыланды.";
+        let listed: Vec<Tag> = topic_candidates("", &body, Some("kk"), taxonomy.terms(Kind::Topic))
+            .into_iter()
+            .filter(Candidate::tagged)
+            .map(|c| c.tag)
+            .collect();
+        assert_eq!(ids(&listed), ["trade", "education", "health"]);
+        // Without the list rule a single mention in the body of a long text is not enough.
+        let plain = tag_weighted("", &body, Some("kk"), taxonomy.terms(Kind::Topic));
+        assert!(plain.is_empty(), "{:?}", ids(&plain));
     }
 
     #[test]
