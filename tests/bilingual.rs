@@ -314,3 +314,69 @@ fn lists_mark_each_title_with_its_language() {
         }
     }
 }
+
+/// A dateline's place shows on the article page in the reader's language when the taxonomy
+/// knows it, and as the article writes it otherwise.
+#[test]
+fn the_place_of_the_news_is_named_in_the_ui_language() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "content/taxonomy.toml",
+        format!(
+            "{TAXONOMY_TOML}\n[[places]]\nid = \"astana\"\nlabel = {{ kk = \"Астана\", tg = \"Остона\" }}\nwords = {{ uz = [\"astana\"], ru = [\"астана\"] }}\ncountry = \"kazakhstan\"\n"
+        ),
+    );
+    let with_place = |place: &str| {
+        ArticleSpec::new("Астанада кездесу өтті", "2025-08-27", "uz")
+            .text()
+            .replacen(
+                "lang = \"uz\"\n",
+                &format!("lang = \"uz\"\nplace = \"{place}\"\n"),
+                1,
+            )
+    };
+    fixture.article("2025/astanada-kezdesu.md", with_place("ASTANА"));
+    fixture.article(
+        "2025/baska-kezdesu.md",
+        with_place("Ғарм").replace("Астанада кездесу өтті", "Ғармда кездесу өтті"),
+    );
+    fixture.build_ok();
+    for (ui, astana) in [("kk", "Астана"), ("tg", "Остона")] {
+        let doc = fixture.html(&format!("{ui}/articles/astanada-kezdesu/index.html"));
+        let place = text_of(one(&doc, ".article-meta .place", ui));
+        assert!(place.ends_with(astana), "{ui}: {place:?}");
+        let doc = fixture.html(&format!("{ui}/articles/baska-kezdesu/index.html"));
+        let place = text_of(one(&doc, ".article-meta .place", ui));
+        assert!(place.ends_with("Ғарм"), "{ui}: {place:?}");
+    }
+}
+
+/// Two reports of one story in one language (two outlets' versions) are told apart by outlet
+/// where the page links the story's other versions.
+#[test]
+fn versions_in_one_language_are_named_by_their_outlets() {
+    let fixture = Fixture::new();
+    let version = |title: &str, lang: &str, outlet: &str| {
+        let mut spec = ArticleSpec::new(title, "2025-08-27", lang).story("2025-08-27-one-event");
+        spec.outlet = outlet.to_string();
+        spec.text()
+    };
+    fixture.article(
+        "2025/kk-version.md",
+        version("Кездесу өтті", "kk", "BAQ.KZ"),
+    );
+    fixture.article(
+        "2025/ru-one.md",
+        version("Встреча состоялась", "ru", "Kazinform"),
+    );
+    fixture.article(
+        "2025/ru-two.md",
+        version("Прошла встреча", "ru", "Zakon.kz"),
+    );
+    fixture.build_ok();
+    let doc = fixture.html("kk/articles/kk-version/index.html");
+    let links: Vec<String> = doc.select(&sel(".also-in a")).map(text_of).collect();
+    assert_eq!(links.len(), 2, "{links:?}");
+    assert!(links.iter().any(|l| l.contains("(Kazinform)")), "{links:?}");
+    assert!(links.iter().any(|l| l.contains("(Zakon.kz)")), "{links:?}");
+}

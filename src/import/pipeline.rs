@@ -161,13 +161,10 @@ pub fn import(raw: &str, options: &Options, taxonomy: &Taxonomy, known: &[Known]
     });
 
     // A dateline opens the article's first paragraph: place, date, outlet, then the text. A
-    // subtitle may stand above that paragraph, and a share button's words may be glued before it.
+    // subtitle, a photo's caption or credit may stand above that paragraph, and a share button's
+    // words may be glued before it; below the first paragraph of prose there is none.
     let mut dateline = None;
-    for (number, line) in lines
-        .iter_mut()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .take(3)
-    {
+    for (number, line) in lines.iter_mut().filter(|(_, l)| !l.trim().is_empty()) {
         let (chrome, rest) = furniture::leading_chrome(line);
         if let Some(found) = dates::dateline(rest) {
             if !chrome.is_empty() {
@@ -635,9 +632,13 @@ fn publication_date(
         };
         return (Some(date), (None, how, sure));
     }
-    if let Some(found) = dates::find_dates(lead).first() {
+    // A lead that opens with a date (`30-юми апрели соли 2024 дар Қасри миллат …`) dates its
+    // report; a date further in is often an earlier event's (a law signed weeks before), so it is
+    // only offered to the editor.
+    let lead_dates = dates::find_dates(lead);
+    if let Some(found) = lead_dates.first().filter(|f| opens(lead, f.start)) {
         let how = format!(
-            "the first date of the lead, \"{}\" (the text has no dateline)",
+            "the date the lead opens with, \"{}\" (the text has no dateline)",
             found.text
         );
         return written(found.date, how, Sureness::Likely, problems);
@@ -656,10 +657,22 @@ fn publication_date(
             ),
         );
     }
-    problems.push(
-        "the text gives no date: give the publication date with --date YYYY-MM-DD".to_string(),
-    );
+    problems.push(match lead_dates.first() {
+        Some(found) => format!(
+            "the text gives no date of its own (its lead mentions \"{}\", which may be an earlier event's): give the publication date with --date YYYY-MM-DD",
+            found.text
+        ),
+        None => {
+            "the text gives no date: give the publication date with --date YYYY-MM-DD".to_string()
+        }
+    });
     (None, (None, String::new(), Sureness::Check))
+}
+
+/// Whether the text at `at` comes within the first three words of `lead`.
+fn opens(lead: &str, at: usize) -> bool {
+    lead.get(..at)
+        .is_some_and(|before| before.split_whitespace().count() <= 3)
 }
 
 /// A story id for a text that joins no story: its date and the names it is about (the same

@@ -124,7 +124,8 @@ pub struct StoryCard {
 #[derive(Serialize)]
 pub struct VersionLink {
     pub lang: &'static str,
-    pub name: &'static str,
+    /// The language's name, and the outlet when the story has several versions in it.
+    pub name: String,
     pub href: String,
     pub title: String,
 }
@@ -374,9 +375,20 @@ impl<'a> ViewBuilder<'a> {
             .filter(|&&v| v != version)
             .map(|&v| {
                 let other = &self.site.articles[v];
+                // Two reports in one language (two outlets' versions) are told apart by outlet.
+                let shared_language = story
+                    .versions
+                    .iter()
+                    .filter(|&&w| self.site.articles[w].lang.code == other.lang.code)
+                    .count()
+                    > 1;
                 VersionLink {
                     lang: other.lang.code,
-                    name: other.lang.native_name,
+                    name: if shared_language {
+                        format!("{} ({})", other.lang.native_name, other.source.outlet)
+                    } else {
+                        other.lang.native_name.to_string()
+                    },
                     href: self.href(&Route::Article {
                         slug: other.slug.clone(),
                     }),
