@@ -394,3 +394,216 @@ fn bad_files_fail_alone_with_a_reason() {
     assert!(text.contains("1 imported"), "{text}");
     assert_eq!(articles(project.path()).len(), 1);
 }
+
+/// The front matter of the one article a project has.
+fn the_article(root: &Path) -> (toml::Table, String) {
+    let files = articles(root);
+    assert_eq!(files.len(), 1, "{files:?}");
+    (front_matter(&files[0]), body(&files[0]))
+}
+
+fn write_text(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn the_page_address_names_the_outlet_and_dates_a_text_without_a_year() {
+    let project = empty_project();
+    let text = write_text(
+        project.path(),
+        "forum.txt",
+        "ДУШАНБЕ, 22 авг – Sputnik. Дар Форуми тиҷоратӣ-сармоягузории Тоҷикистон ва Қазоқистон дар шаҳри Душанбе созишномаҳо ба имзо расиданд.\n\
+Ҷонибҳо ҳамкориро дар соҳаи саноат ва савдо баррасӣ карданд.\n",
+    );
+    // Without the address: no year, and the dateline's "Sputnik" alone is the outlet.
+    let output = import(project.path(), &[text.to_str().unwrap(), "--dry-run"]);
+    assert!(!output.status.success());
+    assert!(
+        stdout(&output).contains("--year"),
+        "{}",
+        all_output(&output)
+    );
+    let output = import(
+        project.path(),
+        &[
+            text.to_str().unwrap(),
+            "--url",
+            "https://tj.sputniknews.ru/20240822/forum-1234.html",
+        ],
+    );
+    assert!(output.status.success(), "{}", all_output(&output));
+    let (fm, body) = the_article(project.path());
+    assert_eq!(fm["date"].to_string(), "2024-08-22");
+    assert!(
+        fm["date_note"].as_str().unwrap().contains("page's address"),
+        "{fm:?}"
+    );
+    assert_eq!(fm["place"].as_str(), Some("Душанбе"));
+    let source = fm["source"].as_table().unwrap();
+    assert_eq!(source["outlet"].as_str(), Some("Sputnik Тоҷикистон"));
+    assert_eq!(
+        source["url"].as_str(),
+        Some("https://tj.sputniknews.ru/20240822/forum-1234.html")
+    );
+    assert!(body.trim_start().starts_with("Дар Форуми"), "{body}");
+    // A page of an outlet dostyk does not know, of a text that names none: its host, for the
+    // editor to check.
+    let other = empty_project();
+    let unnamed = write_text(
+        other.path(),
+        "unnamed.txt",
+        &std::fs::read_to_string(&text)
+            .unwrap()
+            .replace(" – Sputnik.", "."),
+    );
+    let output = import(
+        other.path(),
+        &[
+            unnamed.to_str().unwrap(),
+            "--url",
+            "https://news.example.tj/2024/08/22/forum",
+            "--dry-run",
+        ],
+    );
+    assert!(output.status.success(), "{}", all_output(&output));
+    assert!(
+        stdout(&output).contains("outlet    news.example.tj  [check:"),
+        "{}",
+        stdout(&output)
+    );
+    // An address that is none is refused before anything is read.
+    let output = import(
+        other.path(),
+        &[text.to_str().unwrap(), "--url", "tj.sputniknews.ru"],
+    );
+    assert!(!output.status.success());
+    assert!(
+        all_output(&output).contains("is not a web address"),
+        "{}",
+        all_output(&output)
+    );
+}
+
+#[test]
+fn a_text_about_other_countries_is_refused_unless_the_editor_insists() {
+    let project = empty_project();
+    let text = write_text(
+        project.path(),
+        "border.txt",
+        "Ўзбекистон ва Қирғизистон чегара бўйича битим имзолади\n\
+BISHKEK. Kabar – Ўзбекистон ва Қирғизистон президентлари Бишкекда давлат чегараси тўғрисидаги битимни имзоладилар, деб хабар беради Kabar.\n\
+Ўзбекистон ва Қирғизистон ўртасидаги савдо ҳам муҳокама қилинди.\n",
+    );
+    let output = import(
+        project.path(),
+        &[text.to_str().unwrap(), "--date", "2022-11-29"],
+    );
+    assert!(!output.status.success());
+    let out = stdout(&output);
+    assert!(out.contains("subject   OFF TOPIC"), "{out}");
+    assert!(
+        out.contains("never names kazakhstan or tajikistan") && out.contains("--off-topic"),
+        "{out}"
+    );
+    assert!(articles(project.path()).is_empty());
+    let output = import(
+        project.path(),
+        &[
+            text.to_str().unwrap(),
+            "--date",
+            "2022-11-29",
+            "--off-topic",
+            "--json",
+        ],
+    );
+    assert!(output.status.success(), "{}", all_output(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json[0]["report"]["on_topic"]["value"], false);
+    assert!(
+        json[0]["report"]["on_topic"]["why"]
+            .as_str()
+            .unwrap()
+            .contains("never names")
+    );
+    assert_eq!(articles(project.path()).len(), 1);
+}
+
+#[test]
+fn chrome_above_the_headline_is_dropped_and_listed() {
+    let project = empty_project();
+    let text = write_text(
+        project.path(),
+        "chrome.txt",
+        "27.9 C\nDushanbe\nPolitics\nChinese\nTurkish\n16:54 22/08/2024\n\nТокаев и Рахмон обсудили торговлю Новость дня\n\n\
+ДУШАНБЕ, 22 августа — Президенты Казахстана и Таджикистана Касым-Жомарт Токаев и Эмомали Рахмон провели переговоры в Душанбе.\n\
+Стороны обсудили торговлю и транспорт.\n",
+    );
+    let output = import(
+        project.path(),
+        &[text.to_str().unwrap(), "--outlet", "Test"],
+    );
+    assert!(output.status.success(), "{}", all_output(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains("title     Токаев и Рахмон обсудили торговлю  [certain:"),
+        "{out}"
+    );
+    for line in ["27.9 C", "Dushanbe", "16:54 22/08/2024"] {
+        assert!(
+            out.contains(&format!("\"{line}\"")),
+            "{line} not listed:\n{out}"
+        );
+    }
+    let (fm, body) = the_article(project.path());
+    // The page's own date gives the dateline's year.
+    assert_eq!(fm["date"].to_string(), "2024-08-22");
+    for chrome in ["27.9", "Dushanbe", "Chinese", "16:54", "Новость дня"] {
+        assert!(!body.contains(chrome), "{chrome} kept:\n{body}");
+    }
+}
+
+#[test]
+fn reports_of_one_event_share_a_story_and_a_visit_s_other_event_does_not() {
+    let project = empty_project();
+    let texts = [
+        (
+            "one.txt",
+            "Нуртлеу встретился с Рахмоном в Душанбе\n\
+ДУШАНБЕ, 28 августа. Kazinform – Президент Таджикистана Эмомали Рахмон принял заместителя премьер-министра – министра иностранных дел Казахстана Мурата Нуртлеу.\n\
+Стороны обсудили выполнение договоренностей на высшем уровне.\n",
+        ),
+        (
+            "two.txt",
+            "Рахмон принял главу МИД Казахстана Нуртлеу\n\
+ДУШАНБЕ, 28 августа. ТАСС – Эмомали Рахмон принял в Душанбе Мурата Нуртлеу, который прибыл с рабочим визитом.\n\
+Обсуждены вопросы двустороннего сотрудничества.\n",
+        ),
+        (
+            "three.txt",
+            "Нұртілеу Мухриддинмен келіссөз жүргізді\n\
+ДУШАНБЕ, 29 тамыз. BAQ.KZ – Қазақстан Сыртқы істер министрі Мұрат Нұртілеу Тәжікстан Сыртқы істер министрі Сироджиддин Мухриддинмен келіссөз жүргізді.\n\
+Тараптар екі ел арасындағы сауда және көлік салаларындағы ынтымақтастықты талқылады. Сондай-ақ Қазақстан мен Тәжікстан арасындағы өзара байланыстарды дамыту мәселелері қаралды.\n",
+        ),
+    ];
+    for (name, text) in texts {
+        let path = write_text(project.path(), name, text);
+        let output = import(project.path(), &[path.to_str().unwrap(), "--year", "2025"]);
+        assert!(output.status.success(), "{name}: {}", all_output(&output));
+        if name == "three.txt" {
+            let out = stdout(&output);
+            assert!(out.contains("nearly joined"), "{out}");
+            assert!(out.contains("muhridin"), "{out}");
+        }
+    }
+    let stories: Vec<String> = articles(project.path())
+        .iter()
+        .map(|p| front_matter(p)["story"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(stories.len(), 3);
+    let distinct: std::collections::BTreeSet<&String> = stories.iter().collect();
+    // The two Russian reports of Rahmon receiving Nurtleu are one story; the talks with
+    // Muhriddin the next day are another.
+    assert_eq!(distinct.len(), 2, "{stories:?}");
+}

@@ -577,6 +577,61 @@ mod tests {
         );
     }
 
+    /// Every language names its kinds of event with the same words, so a kind found in a Kazakh
+    /// report meets the same kind in a Tajik one; slug letters are one lower-case letter each,
+    /// written in lower-case ASCII.
+    #[test]
+    fn events_and_slug_letters_agree_across_languages() {
+        let files = files();
+        let kinds: HashSet<&String> = files
+            .iter()
+            .find(|(code, _)| *code == "kk")
+            .map(|(_, f)| f.events.keys().collect())
+            .unwrap_or_default();
+        assert!(kinds.len() >= 10, "{kinds:?}");
+        for (code, file) in &files {
+            for kind in file.events.keys() {
+                assert!(
+                    kinds.contains(kind),
+                    "{code}.toml [events] {kind}: not a kind kk.toml names"
+                );
+            }
+            for stems in file.events.values() {
+                for stem in stems {
+                    assert_eq!(*stem, stem.to_lowercase(), "{code}.toml [events] {stem:?}");
+                }
+            }
+            for (letter, latin) in file
+                .transliteration
+                .letters
+                .iter()
+                .chain(&file.transliteration.word_start)
+            {
+                assert_eq!(letter.chars().count(), 1, "{code}.toml: {letter:?}");
+                assert_eq!(*letter, letter.to_lowercase(), "{code}.toml: {letter:?}");
+                assert!(
+                    latin.bytes().all(|b| b.is_ascii_lowercase()),
+                    "{code}.toml: {letter:?} = {latin:?}"
+                );
+            }
+            for word in file.words.function.iter().chain(&file.words.not_names) {
+                assert_eq!(*word, word.to_lowercase(), "{code}.toml [words] {word:?}");
+            }
+        }
+        // Each archive language writes every letter of its alphabet in a slug.
+        for (code, file) in files.iter().filter(|(_, f)| f.archive) {
+            let Some(profile) = &file.detect.cyrillic else {
+                continue;
+            };
+            for (unit, _) in &profile.letters {
+                assert!(
+                    file.transliteration.letters.contains_key(unit),
+                    "{code}.toml: no slug letter for {unit:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn detection_profiles_use_the_letter_units_of_their_script() {
         for p in lexicon().profiles() {
