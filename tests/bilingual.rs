@@ -345,9 +345,17 @@ fn the_place_of_the_news_is_named_in_the_ui_language() {
         let doc = fixture.html(&format!("{ui}/articles/astanada-kezdesu/index.html"));
         let place = text_of(one(&doc, ".article-meta .place", ui));
         assert!(place.ends_with(astana), "{ui}: {place:?}");
+        assert_eq!(
+            one(&doc, ".article-meta .place", ui)
+                .select(&sel("[lang]"))
+                .count(),
+            0
+        );
         let doc = fixture.html(&format!("{ui}/articles/baska-kezdesu/index.html"));
         let place = text_of(one(&doc, ".article-meta .place", ui));
         assert!(place.ends_with("Ғарм"), "{ui}: {place:?}");
+        // Shown as the article writes it, so in the article's language.
+        assert_eq!(attr(&doc, ".article-meta .place [lang]", "lang", ui), "uz");
     }
 }
 

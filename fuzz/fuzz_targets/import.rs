@@ -7,6 +7,7 @@
 use dostyk::content::Article;
 use dostyk::date::Date;
 use dostyk::import::pipeline::{Options, import};
+use dostyk::import::page_url::PageUrl;
 use dostyk::import::story::Known;
 use dostyk_fuzz::{IMPORTED_TAGS, article_path, check_html, taxonomy, text};
 use libfuzzer_sys::fuzz_target;
@@ -24,6 +25,11 @@ fuzz_target!(|data: &[u8]| {
         },
         year: (flags & 4 != 0).then_some(2024),
         outlet: (flags & 8 != 0).then(|| "Fuzz News".to_string()),
+        url: (flags & 16 != 0)
+            .then(|| PageUrl::parse("https://tj.sputniknews.ru/20240822/fuzz.html"))
+            .flatten(),
+        subjects: vec!["kazakhstan".to_string(), "tajikistan".to_string()],
+        off_topic: flags & 32 != 0,
     };
     // One article already in the archive, so that story links and duplicates are tried too.
     let known = [Known {

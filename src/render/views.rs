@@ -142,6 +142,9 @@ pub struct ArticleView<'a> {
     pub photo: Option<&'a str>,
     /// The dateline's place, in the UI language when the taxonomy knows it.
     pub place: Option<&'a str>,
+    /// The language of `place` when it is shown as the article writes it (the taxonomy does not
+    /// know it): the article's.
+    pub place_lang: Option<&'static str>,
 }
 
 /// Page numbers of a paginated list.
@@ -440,6 +443,16 @@ impl<'a> ViewBuilder<'a> {
                     .place_label(place, &self.ui.code)
                     .unwrap_or(place)
             }),
+            place_lang: article
+                .place
+                .as_deref()
+                .filter(|place| {
+                    self.site
+                        .taxonomy
+                        .place_label(place, &self.ui.code)
+                        .is_none()
+                })
+                .map(|_| article.lang.code),
         }
     }
 
