@@ -121,22 +121,14 @@ fn strip_ablative(source: &str) -> String {
     if last.is_ascii() {
         return source.to_string();
     }
-    let bare = [
-        ("інен", "і"),
-        ("ынан", "ы"),
-        ("тен", ""),
-        ("тан", ""),
-        ("ден", ""),
-        ("дан", ""),
-        ("нен", ""),
-        ("нан", ""),
-    ]
-    .iter()
-    .find_map(|(ending, keep)| {
-        last.strip_suffix(ending)
-            .filter(|stem| stem.chars().count() >= 4)
-            .map(|stem| format!("{stem}{keep}"))
-    });
+    let bare = lexicon()
+        .ablative_endings()
+        .iter()
+        .find_map(|(ending, keep)| {
+            last.strip_suffix(ending.as_str())
+                .filter(|stem| stem.chars().count() >= 4)
+                .map(|stem| format!("{stem}{keep}"))
+        });
     match bare {
         Some(bare) if head.is_empty() => bare,
         Some(bare) => format!("{head} {bare}"),

@@ -18,6 +18,7 @@
 //! number is a day only next to a month word, a year only in a date or next to a year word, and a
 //! year alone (`2019 жылы`, `соли 2024`) is not a date at all.
 
+use super::lexicon::lexicon;
 use crate::date::Date;
 use serde::Serialize;
 use std::fmt;
@@ -574,111 +575,28 @@ enum Names {
     EnglishShort,
 }
 
-struct MonthNames {
-    names: Names,
-    /// stems, January first; a stem plus one of `endings` is the month
-    months: [&'static [&'static str]; 12],
-    endings: &'static [&'static str],
+impl Names {
+    /// The style a `[[dates.months]]` table of a language file names.
+    fn of_style(style: &str) -> Option<Names> {
+        Some(match style {
+            "kazakh" => Names::Kazakh,
+            "kazakh_latin" => Names::KazakhLatin,
+            "tajik" => Names::Tajik,
+            "uzbek" => Names::UzbekCyrillic,
+            "uzbek_latin" => Names::UzbekLatin,
+            "russian" => Names::Russian,
+            "russian_short" => Names::RussianShort,
+            "english" => Names::English,
+            "english_short" => Names::EnglishShort,
+            _ => return None,
+        })
+    }
 }
 
-// The word tables below are laid out by hand, one language or one case per line, which rustfmt
-// would spread one word to a line.
-
-/// Kazakh case endings after a month name, for back and front vowels, after consonants and
-/// vowels: locative (тамызда, шілдеде), genitive (тамыздың), dative (тамызға, қыркүйекке),
-/// ablative (қаңтардан), possessive (тамызы, қыркүйегі) and its cases (тамызында, тамызының),
-/// the attributive locative (тамыздағы) and the instrumental (тамызбен).
-#[rustfmt::skip]
-const KAZAKH_ENDINGS: &[&str] = &[
-    "",
-    "да", "де", "та", "те", "нда", "нде",
-    "дың", "дің", "тың", "тің", "ның", "нің",
-    "ға", "ге", "қа", "ке", "на", "не", "а", "е",
-    "дан", "ден", "тан", "тен", "нан", "нен",
-    "ы", "і", "сы", "сі",
-    "ында", "інде", "сында", "сінде", "ының", "інің", "сының", "сінің",
-    "ына", "іне", "сына", "сіне", "ынан", "інен", "сынан", "сінен",
-    "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "ындағы", "індегі", "сындағы", "сіндегі",
-    "ғы", "гі", "қы", "кі",
-    "мен", "бен", "пен", "ымен", "імен",
-];
-
-/// The same endings in Kazakh Latin (as folded: `ń` → `n`, `ǵ` → `g`, `ı` → `i`).
-#[rustfmt::skip]
-const KAZAKH_LATIN_ENDINGS: &[&str] = &[
-    "",
-    "da", "de", "ta", "te", "nda", "nde",
-    "dyn", "din", "tyn", "tin", "nyn", "nin",
-    "ga", "ge", "qa", "ke", "na", "ne",
-    "dan", "den", "tan", "ten", "nan", "nen",
-    "y", "i", "sy", "si",
-    "ynda", "inde", "synda", "sinde", "ynyn", "inin", "yna", "ine", "ynan", "inen",
-    "dagy", "degi", "tagy", "tegi",
-];
-
-/// The genitive, which lets Kazakh put the month first: `тамыздың 27-сі`.
-#[rustfmt::skip]
-const KAZAKH_GENITIVE: &[&str] = &[
-    "дың", "дің", "тың", "тің", "ның", "нің", "ының", "інің", "сының", "сінің",
-    "dyn", "din", "tyn", "tin", "nyn", "nin", "ynyn", "inin",
-];
-
-/// Month names per language, January first. Tajik writes the izafet after the month
-/// (`30-юми апрели соли 2024`, `14 ноябри 2025`); Uzbek and Kazakh add case endings; Russian
-/// uses the genitive with a day (its nominative is in the Tajik and Uzbek rows).
-#[rustfmt::skip]
-const MONTH_NAMES: [MonthNames; 9] = [
-    MonthNames { names: Names::Kazakh, endings: KAZAKH_ENDINGS, months: [
-        &["қаңтар"], &["ақпан"], &["наурыз"], &["сәуір"], &["мамыр"], &["маусым"], &["шілде"],
-        &["тамыз"],
-        // к → г before a vowel: қыркүйегі, қыркүйегінде
-        &["қыркүйек", "қыркүйег"],
-        &["қазан"], &["қараша"], &["желтоқсан"],
-    ] },
-    MonthNames { names: Names::KazakhLatin, endings: KAZAKH_LATIN_ENDINGS, months: [
-        &["qańtar"], &["aqpan"], &["naýryz", "nauryz"], &["sáýir", "sáuir", "sauir"], &["mamyr"],
-        &["maýsym", "mausym"], &["shilde"], &["tamyz"],
-        &["qyrkúıek", "qyrkúiek", "qyrkuyek", "qyrkúıeg", "qyrkúieg", "qyrkuyeg"],
-        &["qazan"], &["qarasha"], &["jeltoqsan", "zheltoqsan"],
-    ] },
-    MonthNames { names: Names::Tajik, endings: &["", "и"], months: [
-        &["январ"], &["феврал"], &["март"], &["апрел"], &["май"], &["июн"], &["июл"], &["август"],
-        &["сентябр"], &["октябр"], &["ноябр"], &["декабр"],
-    ] },
-    MonthNames {
-        names: Names::UzbekCyrillic,
-        endings: &["", "да", "дан", "га", "гача", "нинг", "ни", "даги"],
-        months: [
-            &["январь", "январ"], &["февраль", "феврал"], &["март"], &["апрель", "апрел"], &["май"],
-            &["июнь", "июн"], &["июль", "июл"], &["август"], &["сентябрь", "сентябр", "сентабр"],
-            &["октябрь", "октябр", "октабр"], &["ноябрь", "ноябр"], &["декабрь", "декабр"],
-        ],
-    },
-    MonthNames {
-        names: Names::UzbekLatin,
-        endings: &["", "da", "dan", "ga", "gacha", "ning", "ni", "dagi"],
-        months: [
-            &["yanvar"], &["fevral"], &["mart"], &["aprel"], &["may"], &["iyun"], &["iyul"],
-            &["avgust"], &["sentabr", "sentyabr"], &["oktabr", "oktyabr"], &["noyabr"], &["dekabr"],
-        ],
-    },
-    MonthNames { names: Names::Russian, endings: &[""], months: [
-        &["января"], &["февраля"], &["марта"], &["апреля"], &["мая"], &["июня"], &["июля"],
-        &["августа"], &["сентября"], &["октября"], &["ноября"], &["декабря"],
-    ] },
-    MonthNames { names: Names::RussianShort, endings: &[""], months: [
-        &["янв"], &["фев", "февр"], &["мар"], &["апр"], &[], &[], &[], &["авг"], &["сен", "сент"],
-        &["окт"], &["ноя", "нояб"], &["дек"],
-    ] },
-    MonthNames { names: Names::English, endings: &[""], months: [
-        &["january"], &["february"], &["march"], &["april"], &["may"], &["june"], &["july"],
-        &["august"], &["september"], &["october"], &["november"], &["december"],
-    ] },
-    MonthNames { names: Names::EnglishShort, endings: &[""], months: [
-        &["jan"], &["feb"], &["mar"], &["apr"], &[], &["jun"], &["jul"], &["aug"], &["sep", "sept"],
-        &["oct"], &["nov"], &["dec"],
-    ] },
-];
+// The month names and the words around days and years are data, one place per language
+// (`[dates]` in data/languages/*.toml): Tajik writes the izafet after the month (`30-юми апрели
+// соли 2024`, `14 ноябри 2025`); Uzbek and Kazakh add case endings; Russian uses the genitive with
+// a day (its nominative is in the Tajik and Uzbek tables).
 
 struct FoldedNames {
     names: Names,
@@ -686,19 +604,47 @@ struct FoldedNames {
     endings: Vec<String>,
 }
 
-/// The tables folded once, so a word is folded once and compared by prefix and ending.
+/// The tables folded once, so a word is folded once and compared by prefix and ending. A table
+/// of a style the scanner does not know is left out (the lexicon's tests catch it).
 static FOLDED_NAMES: LazyLock<Vec<FoldedNames>> = LazyLock::new(|| {
-    MONTH_NAMES
+    lexicon()
+        .dates()
+        .months
         .iter()
-        .map(|table| FoldedNames {
-            names: table.names,
-            stems: (1..=12u8)
-                .zip(table.months.iter())
-                .flat_map(|(month, stems)| stems.iter().map(move |stem| (fold(stem), month)))
-                .collect(),
-            endings: table.endings.iter().map(|e| fold(e)).collect(),
+        .filter_map(|table| {
+            Some(FoldedNames {
+                names: Names::of_style(&table.style)?,
+                stems: (1..=12u8)
+                    .zip(table.names.iter())
+                    .flat_map(|(month, stems)| stems.iter().map(move |stem| (fold(stem), month)))
+                    .collect(),
+                endings: table.endings.iter().map(|e| fold(e)).collect(),
+            })
         })
         .collect()
+});
+
+/// The lexicon's date words, folded once.
+struct DateWords {
+    genitive_endings: Vec<String>,
+    day_endings: Vec<String>,
+    ordinals: Vec<String>,
+    year_words: Vec<String>,
+    year_words_before: Vec<String>,
+    day_words: Vec<String>,
+}
+
+static DATE_WORDS: LazyLock<DateWords> = LazyLock::new(|| {
+    let dates = lexicon().dates();
+    let folded = |words: &[String]| words.iter().map(|w| fold(w)).collect();
+    DateWords {
+        genitive_endings: folded(&dates.genitive_endings),
+        day_endings: folded(&dates.day_endings),
+        ordinals: folded(&dates.ordinals),
+        year_words: folded(&dates.year_words),
+        year_words_before: folded(&dates.year_words_before),
+        day_words: folded(&dates.day_words),
+    }
 });
 
 #[derive(Debug, Clone, Copy)]
@@ -718,42 +664,11 @@ fn month_word(word: &str) -> Option<Month> {
                 month: *month,
                 names: table.names,
                 genitive: matches!(table.names, Names::Kazakh | Names::KazakhLatin)
-                    && is_one_of(ending, KAZAKH_GENITIVE),
+                    && DATE_WORDS.genitive_endings.iter().any(|e| e == ending),
             })
         })
     })
 }
-
-/// Ordinal endings on a day number: Tajik `30-юми`, `14-уми`, Russian `27-го`, Kazakh `27-ші`,
-/// English `14th`.
-#[rustfmt::skip]
-const ORDINALS: &[&str] = &[
-    "ум", "юм", "уми", "юми", "умин", "юмин",
-    "го",
-    "ші", "шы", "нші", "ншы", "інші", "ыншы",
-    "st", "nd", "rd", "th",
-];
-
-/// A day number after a Kazakh genitive month: `тамыздың 27-сі`, `27-сінде`.
-#[rustfmt::skip]
-const KAZAKH_DAY_ENDINGS: &[&str] = &[
-    "сі", "сы", "і", "ы", "ші", "шы", "нші", "ншы", "сінде", "сында", "інде", "ында", "сіне", "сына",
-    "si", "sy", "i", "y",
-];
-
-/// Words for "year" after a year number: Kazakh `2025 жылғы`, `2025 ж.`, `2025 jylǵy`, Uzbek
-/// `2025 йил`, `2025-yil`, Russian `2025 года`, `2025 г.`.
-#[rustfmt::skip]
-const YEAR_WORDS: &[&str] = &[
-    "жыл", "жылы", "жылғы", "жылдың", "жылда", "ж",
-    "jyl", "jyly", "jylǵy", "jyldyń", "jylda",
-    "йил", "йили", "йилда", "йилги", "йилнинг", "й",
-    "yil", "yili", "yilda", "yilgi", "yilning", "y",
-    "г", "год", "года", "году",
-];
-
-/// Tajik puts the word before the year: `апрели соли 2024`.
-const TAJIK_YEAR_WORDS: &[&str] = &["соли"];
 
 // ---------------------------------------------------------------------------------------------
 // Patterns over tokens
@@ -863,7 +778,7 @@ impl<'a> Scanner<'a> {
     /// A year word at `i` (`жылғы`, `г.`); the last token it takes.
     fn year_word(&self, i: usize) -> Option<usize> {
         let t = self.word(i)?;
-        if !is_one_of(&fold(t.text), YEAR_WORDS) {
+        if !DATE_WORDS.year_words.contains(&fold(t.text)) {
             return None;
         }
         let abbreviated = t.text.chars().count() == 1;
@@ -994,7 +909,7 @@ impl<'a> Scanner<'a> {
         }
         let ordinal = self
             .glued(j)
-            .is_some_and(|t| t.kind == Kind::Word && is_one_of(&fold(t.text), ORDINALS));
+            .is_some_and(|t| t.kind == Kind::Word && DATE_WORDS.ordinals.contains(&fold(t.text)));
         if ordinal {
             j += 1;
             if self
@@ -1048,7 +963,7 @@ impl<'a> Scanner<'a> {
         }
         if self
             .word(k)
-            .is_some_and(|t| is_one_of(&fold(t.text), TAJIK_YEAR_WORDS))
+            .is_some_and(|t| DATE_WORDS.year_words_before.contains(&fold(t.text)))
         {
             k += 1;
         }
@@ -1115,7 +1030,7 @@ impl<'a> Scanner<'a> {
         let day = self.day(i + 1)?;
         let ending = |k: usize| {
             self.glued(k).is_some_and(|t| {
-                t.kind == Kind::Word && is_one_of(&fold(t.text), KAZAKH_DAY_ENDINGS)
+                t.kind == Kind::Word && DATE_WORDS.day_endings.contains(&fold(t.text))
             })
         };
         let last = if self.glued(i + 2).is_some_and(Token::is_hyphen) && ending(i + 3) {
@@ -1124,7 +1039,7 @@ impl<'a> Scanner<'a> {
             i + 2
         } else if self
             .word(i + 2)
-            .is_some_and(|t| t.spaced && fold(t.text) == fold("күні"))
+            .is_some_and(|t| t.spaced && DATE_WORDS.day_words.contains(&fold(t.text)))
         {
             i + 1
         } else {
@@ -1801,6 +1716,30 @@ ASTANА. Kazinform — Қозоғистон Республикаси Мажил�
             "   ",
         ] {
             assert_eq!(dateline(paragraph), None, "{paragraph:?}");
+        }
+    }
+
+    /// Every month table of the language files has a style the scanner reads, and each of the
+    /// languages that write dates has its months.
+    #[test]
+    fn every_month_table_is_read() {
+        let tables = &lexicon().dates().months;
+        for table in tables {
+            assert!(
+                Names::of_style(&table.style).is_some(),
+                "unknown style {}",
+                table.style
+            );
+        }
+        assert_eq!(FOLDED_NAMES.len(), tables.len());
+        for (word, month) in [
+            ("тамызда", 8),
+            ("ноябри", 11),
+            ("августа", 8),
+            ("avgustda", 8),
+            ("aug", 8),
+        ] {
+            assert_eq!(month_word(word).map(|m| m.month), Some(month), "{word}");
         }
     }
 

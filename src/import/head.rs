@@ -505,10 +505,7 @@ fn date_line(t: &str) -> Option<Kind> {
         } else if weekdays.contains(&word)
             || bare.bytes().all(|b| b.is_ascii_digit())
             || is_zone(bare)
-            || matches!(
-                word.as_str(),
-                "г" | "ж" | "y" | "й" | "года" | "жылы" | "соли"
-            )
+            || is_year_word(&word)
         {
         } else {
             others += 1;
@@ -525,6 +522,16 @@ fn date_line(t: &str) -> Option<Kind> {
         None if found.is_empty() && (time || today) && (others <= 2) => Some(Kind::Time),
         None => None,
     }
+}
+
+/// A word for "year" beside a year (`2025 г.`, `2025 жылғы`, `соли 2025`).
+fn is_year_word(word: &str) -> bool {
+    let dates = lexicon().dates();
+    dates
+        .year_words
+        .iter()
+        .chain(&dates.year_words_before)
+        .any(|w| w == word)
 }
 
 fn unglue_digits(t: &str) -> String {

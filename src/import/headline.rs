@@ -1,6 +1,7 @@
 //! The headline: the first line when it is one, or a title made from the lead's first
 //! sentence when the text opens with the lead.
 
+use super::lexicon::lexicon;
 use super::text::squash;
 
 /// Longest title made from a sentence, in characters.
@@ -66,35 +67,18 @@ pub fn from_lead(lead: &str) -> String {
         }
         title.push_str(word);
     }
-    // A title should not end on a dangling connective or punctuation.
-    let dangling = [
-        "ва",
-        "және",
-        "мен",
-        "бен",
-        "пен",
-        "билан",
-        "ҳам",
-        "дар",
-        "ба",
-        "бо",
-        "аз",
-        "ки",
-        "и",
-        "в",
-        "на",
-        "с",
-        "—",
-        "–",
-        "-",
-    ];
+    // A title should not end on a dangling function word (any language's: the text's is not
+    // known yet) or on punctuation.
     loop {
         let trimmed = title
             .trim_end_matches([',', ';', ':', ' ', '«', '"', '('])
             .to_string();
         match trimmed.rsplit_once(' ') {
-            Some((head, last)) if dangling.contains(&last.to_lowercase().as_str()) => {
-                title = head.to_string()
+            Some((head, last))
+                if matches!(last, "—" | "–" | "-")
+                    || lexicon().is_function_word(&last.to_lowercase(), None) =>
+            {
+                title = head.to_string();
             }
             _ => return trimmed,
         }

@@ -200,6 +200,46 @@ pub(crate) struct Lexicon {
     events: Vec<(String, Vec<Vec<String>>)>,
     /// Beginnings of capitalised words that are no names, as name keys, over all languages.
     not_names: Vec<String>,
+    /// How dates are written, over all languages.
+    dates: Dates,
+    /// Endings a source's name takes in an attribution, with what the bare name keeps of each.
+    ablative_endings: Vec<(String, String)>,
+}
+
+/// The words of dates, merged over all languages (see `[dates]` in a language file).
+#[derive(Debug, Default)]
+pub(crate) struct Dates {
+    /// Month-name tables, in file order: the first that knows a word decides.
+    pub(crate) months: Vec<MonthTable>,
+    /// Kazakh genitive endings, which let the month come before the day (`тамыздың 27-сі`).
+    pub(crate) genitive_endings: Vec<String>,
+    /// Endings of a day after a genitive month (`27-сі`).
+    pub(crate) day_endings: Vec<String>,
+    /// Ordinal endings on a day (`30-юми`, `27-го`, `14th`).
+    pub(crate) ordinals: Vec<String>,
+    /// Words for "year" after a year (`2025 жылғы`, `2025 йил`, `2025 г.`).
+    pub(crate) year_words: Vec<String>,
+    /// Words for "year" before a year (`соли 2024`).
+    pub(crate) year_words_before: Vec<String>,
+    /// The word for "day" after a date (`тамыздың 27 күні`).
+    pub(crate) day_words: Vec<String>,
+}
+
+/// One language's (or script's, or case's) month names.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MonthTable {
+    /// Which of the scanner's patterns the names take part in (`kazakh`, `russian_short` …).
+    pub(crate) style: String,
+    /// What may follow a stem: case endings, or `""` alone.
+    #[serde(default = "no_ending")]
+    pub(crate) endings: Vec<String>,
+    /// Twelve lists of stems, January first.
+    pub(crate) names: Vec<Vec<String>>,
+}
+
+fn no_ending() -> Vec<String> {
+    vec![String::new()]
 }
 
 /// What is known of one language's words and letters, not merged with the others'.
@@ -239,6 +279,17 @@ impl Lexicon {
     /// Whether a name key begins like a word that is no name (a title, an institution, a country).
     pub(crate) fn is_not_a_name(&self, key: &str) -> bool {
         self.not_names.iter().any(|k| key.starts_with(k.as_str()))
+    }
+
+    /// Case endings a source's name takes in an attribution (`… қызметінен`), each with what
+    /// the bare name keeps of it.
+    pub(crate) fn ablative_endings(&self) -> &[(String, String)] {
+        &self.ablative_endings
+    }
+
+    /// How dates are written.
+    pub(crate) fn dates(&self) -> &Dates {
+        &self.dates
     }
 
     /// The kinds of event, each with its stems (folded, one list of words each).
@@ -281,6 +332,8 @@ impl Lexicon {
             languages: Vec::new(),
             events: Vec::new(),
             not_names: Vec::new(),
+            dates: Dates::default(),
+            ablative_endings: Vec::new(),
         };
         for &(code, text) in files {
             let file = parse(code, text)?;
@@ -331,6 +384,26 @@ impl Lexicon {
                     None => lexicon.events.push((kind, stems.collect())),
                 }
             }
+            for table in &file.dates.months {
+                if table.names.len() != 12 {
+                    return Err(format!(
+                        "data/languages/{code}.toml [[dates.months]] {}: {} months, not 12",
+                        table.style,
+                        table.names.len()
+                    ));
+                }
+            }
+            let dates = &mut lexicon.dates;
+            dates.months.extend(file.dates.months);
+            dates.genitive_endings.extend(file.dates.genitive_endings);
+            dates.day_endings.extend(file.dates.day_endings);
+            dates.ordinals.extend(file.dates.ordinals);
+            dates.year_words.extend(file.dates.year_words);
+            dates.year_words_before.extend(file.dates.year_words_before);
+            dates.day_words.extend(file.dates.day_words);
+            lexicon
+                .ablative_endings
+                .extend(file.words.ablative_endings.clone());
             for word in &file.words.not_names {
                 let key = super::matching::name_key(word);
                 if !key.is_empty() && !lexicon.not_names.contains(&key) {
@@ -381,6 +454,27 @@ struct LanguageFile {
     transliteration: TransliterationFile,
     #[serde(default)]
     events: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    dates: DatesFile,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatesFile {
+    #[serde(default)]
+    months: Vec<MonthTable>,
+    #[serde(default)]
+    genitive_endings: Vec<String>,
+    #[serde(default)]
+    day_endings: Vec<String>,
+    #[serde(default)]
+    ordinals: Vec<String>,
+    #[serde(default)]
+    year_words: Vec<String>,
+    #[serde(default)]
+    year_words_before: Vec<String>,
+    #[serde(default)]
+    day_words: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -390,6 +484,8 @@ struct WordsFile {
     function: Vec<String>,
     #[serde(default)]
     not_names: Vec<String>,
+    #[serde(default)]
+    ablative_endings: Vec<(String, String)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
