@@ -561,6 +561,15 @@ pub(crate) mod tests {
         assert!(all[1].tagged());
     }
 
+    /// The countries and topics one sentence in `lang` is tagged with.
+    fn tags_of(taxonomy: &Taxonomy, lang: &str, sentence: &str) -> Vec<String> {
+        [Kind::Topic, Kind::Country]
+            .into_iter()
+            .flat_map(|kind| tag_weighted("", sentence, Some(lang), taxonomy.terms(kind)))
+            .map(|t| t.id)
+            .collect()
+    }
+
     /// The words of content/taxonomy.toml that real agency texts use, each in a sentence as they
     /// write it (language, sentence, the term it must find).
     #[test]
@@ -654,20 +663,13 @@ pub(crate) mod tests {
             ("ru", "Вопросы обеспечения питьевой водой.", "water"),
             ("ru", "Автобус с пассажирами остановили.", "transport"),
         ];
-        let mut missed = Vec::new();
-        for (lang, sentence, id) in cases {
-            let found = tag_weighted("", sentence, Some(lang), taxonomy.terms(Kind::Topic))
-                .into_iter()
-                .chain(tag_weighted(
-                    "",
-                    sentence,
-                    Some(lang),
-                    taxonomy.terms(Kind::Country),
-                ));
-            if !found.map(|t| t.id).any(|t| t == *id) {
-                missed.push(format!("{lang} {sentence:?}: no {id}"));
-            }
-        }
+        let missed: Vec<String> = cases
+            .iter()
+            .filter(|(lang, sentence, id)| {
+                !tags_of(&taxonomy, lang, sentence).iter().any(|t| t == id)
+            })
+            .map(|(lang, sentence, id)| format!("{lang} {sentence:?}: no {id}"))
+            .collect();
         assert!(missed.is_empty(), "{missed:#?}");
     }
 
@@ -710,20 +712,13 @@ pub(crate) mod tests {
                 "water",
             ),
         ];
-        let mut wrong = Vec::new();
-        for (lang, sentence, id) in cases {
-            let found = tag_weighted("", sentence, Some(lang), taxonomy.terms(Kind::Topic))
-                .into_iter()
-                .chain(tag_weighted(
-                    "",
-                    sentence,
-                    Some(lang),
-                    taxonomy.terms(Kind::Country),
-                ));
-            if found.map(|t| t.id).any(|t| t == *id) {
-                wrong.push(format!("{lang} {sentence:?}: {id}"));
-            }
-        }
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(lang, sentence, id)| {
+                tags_of(&taxonomy, lang, sentence).iter().any(|t| t == id)
+            })
+            .map(|(lang, sentence, id)| format!("{lang} {sentence:?}: {id}"))
+            .collect();
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
