@@ -15,6 +15,7 @@ pub mod outlets;
 pub mod page_url;
 pub mod pipeline;
 pub mod place;
+mod publication;
 pub mod story;
 pub mod subject;
 pub mod tagging;
