@@ -287,6 +287,19 @@ mod tests {
             "{}",
             problems[0]
         );
+        // A place's country must be one of the taxonomy's, and only places have one.
+        let text = "[[countries]]\nid = \"kazakhstan\"\nlabel = { kk = \"Қазақстан\", tg = \"Қазоқистон\" }\n\n[[places]]\nid = \"astana\"\nlabel = { kk = \"Астана\", tg = \"Остона\" }\ncountry = \"kazakstan\"\n";
+        let problems = Taxonomy::parse(Path::new("t.toml"), text, &config()).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "t.toml:8: place country \"kazakstan\" is not a country of the taxonomy (did you mean \"kazakhstan\"?)"
+        );
+        let text = "[[topics]]\nid = \"water\"\nlabel = { kk = \"Су\", tg = \"Об\" }\ncountry = \"kazakhstan\"\n";
+        let problems = Taxonomy::parse(Path::new("t.toml"), text, &config()).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "t.toml:4: `country` belongs to places, not to topic \"water\""
+        );
     }
 
     #[test]

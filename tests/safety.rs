@@ -52,10 +52,17 @@ fn hostile_site() -> Fixture {
         .countries(&["kazakhstan", "uzbekistan"])
         .body(HOSTILE_BODY);
     spec.outlet = "<img src=x onerror=alert(20)>".into();
-    let text = spec.text().replace(
-        "[source]\n",
-        "[source]\nurl = \"javascript:alert(21)\"\nphoto = \"<script>alert(22)</script>\"\n",
-    );
+    let text = spec
+        .text()
+        .replace(
+            "[source]\n",
+            "[source]\nurl = \"javascript:alert(21)\"\nphoto = \"<script>alert(22)</script>\"\n",
+        )
+        .replacen(
+            "lang = \"kk\"\n",
+            "lang = \"kk\"\nplace = \"<svg onload=alert(25)>\"\n",
+            1,
+        );
     fixture.article("2025/hostile.md", text);
     // A second, harmless story, so lists hold more than the hostile one.
     let mut quoted = ArticleSpec::new("Тоҷикистон \"<b>\" & Co", "2025-08-28", "tg");
@@ -193,6 +200,7 @@ fn the_hostile_title_and_body_show_as_text() {
             page.contains("<script>alert(22)</script>"),
             "{rel}: photo credit"
         );
+        assert!(page.contains("<svg onload=alert(25)>"), "{rel}: place");
         if ui == "kk" {
             assert!(
                 page.contains("<script>alert(19)</script>Өзбекстан"),
