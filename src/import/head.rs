@@ -394,7 +394,32 @@ fn reads_as_headline(t: &str, script: Script) -> bool {
             Script::Latin => c.is_ascii(),
         })
         .count();
-    own * 10 >= letters.len() * 7 && !has_clock(t) && !has_logo_word(t) && !has_glued_words(t)
+    own * 10 >= letters.len() * 7
+        && !has_clock(t)
+        && !has_logo_word(t)
+        && !has_glued_words(t)
+        && !has_two_sentences(t)
+}
+
+/// A line of two sentences (`Портал «News-Asia». Новости Центральной Азии: …`) is a site's
+/// tagline or a lead, never a headline, which is one. An initial (`К.К. Токаев`, `Е.Көшербаев`)
+/// ends no sentence.
+fn has_two_sentences(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    (1..chars.len().saturating_sub(2)).any(|i| {
+        matches!(chars[i], '.' | '!' | '?')
+            && chars[i + 1] == ' '
+            && chars[i + 2].is_uppercase()
+            && {
+                // The word before the mark: an initial is one letter.
+                let word = chars[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric())
+                    .count();
+                word > 1 || !chars[i - 1].is_alphabetic()
+            }
+    })
 }
 
 /// Shapes of page chrome no vocabulary is needed for: a widget's numbers (`27.9 C`, `$`,
@@ -603,6 +628,7 @@ mod tests {
             "Placeholder\nLiter.kz",
             "Сенат Бүгін, 16:37",
             "Жаңалықтарға өту\nСенат Бүгін, 16:37",
+            "Ақпараттық портал «Мысал». Орталық Азия жаңалықтары: Қазақстан, Қырғызстан, Өзбекстан, Тәжікстан\nБізге жазыңыз",
             "Барлық жаңалықтарға өту\nСенат Бүгін, 16:37",
         ] {
             let text = format!("{chrome}\n\n{title}\n\n{LEAD}");
