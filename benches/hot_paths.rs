@@ -150,27 +150,68 @@ mod render_site {
     }
 }
 
-/// The search index: one article's text read as Pagefind reads a page, and the index of the
-/// whole site (both UI trees), written into an output that keeps nothing.
+/// The search index: of one article, and of the whole site (both UI trees), written into an
+/// output that keeps nothing.
 mod search_index {
     use super::*;
     use dostyk::search;
 
+    /// One article's page, the whole of an index: read, split into words, its fragment
+    /// and chunk written.
     #[divan::bench]
-    fn article_text(bencher: Bencher) {
+    fn one_article(bencher: Bencher) {
+        struct One(search::Page);
+        impl search::Pages for One {
+            fn count(&self) -> usize {
+                1
+            }
+            fn page(&self, _: usize) -> search::Page {
+                search::Page {
+                    url: self.0.url.clone(),
+                    title: self.0.title.clone(),
+                    body_html: self.0.body_html.clone(),
+                    meta: search::Meta {
+                        title: self.0.meta.title.clone(),
+                        lang: "kk".into(),
+                        language: "Қазақша".into(),
+                        date: "2025-01-01".into(),
+                    },
+                }
+            }
+            fn filters(&self, _: usize, _: usize) -> search::Filters {
+                search::Filters::new()
+            }
+        }
         let article = &corpus().typical;
         let html = markdown::render(&article.body);
-        let corpus = search::Corpus::new("kk");
-        bencher
-            .counter(BytesCount::of_str(&html))
-            .bench(|| corpus.text(black_box(&article.title), black_box(&html)));
+        let page = search::Page {
+            url: "/kk/articles/a/".into(),
+            title: article.title.clone(),
+            body_html: html.clone(),
+            meta: search::Meta {
+                title: article.title.clone(),
+                lang: "kk".into(),
+                language: "Қазақша".into(),
+                date: "2025-01-01".into(),
+            },
+        };
+        let one = One(page);
+        bencher.counter(BytesCount::of_str(&html)).bench(|| {
+            let corpora = [search::Corpus {
+                trees: vec!["kk".into()],
+                pages: Box::new(One(search::Pages::page(&one, 0))),
+                images: false,
+            }];
+            search::write_index(black_box(&corpora), &Discard).expect("the index is written")
+        });
     }
 
     #[divan::bench(sample_count = 20, sample_size = 1)]
     fn whole_index_1000(bencher: Bencher) {
         let corpus = corpus();
         bencher.counter(ItemsCount::new(ARTICLES)).bench_local(|| {
-            let corpora = render::search_corpora(&corpus.site, &assets());
+            let assets = assets();
+            let corpora = render::search_corpora(&corpus.site, &assets);
             search::write_index(&corpora, &Discard).expect("the index is written")
         });
     }

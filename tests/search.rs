@@ -57,7 +57,11 @@ fn the_bundle_indexes_every_article_in_each_tree() {
         articles,
         "one fragment an article, shared by the trees"
     );
-    assert_eq!(count("pagefind/filter/"), 3 * UI.len(), "filters per tree");
+    assert_eq!(
+        count("pagefind/filter/"),
+        4 * UI.len(),
+        "filters per tree: text language, year, countries, topics"
+    );
     assert!(site.report.timings.search > std::time::Duration::ZERO);
 }
 
@@ -368,6 +372,8 @@ fn filters_narrow_the_results() {
             "эмомали",
             serde_json::json!({"Тақырыптар": "Су ресурстары"}),
         ),
+        query("tg", "ҳамкор"),
+        filtered("tg", "ҳамкор", serde_json::json!({"Солҳо": "2025"})),
     ];
     let Some(answers) = run_queries(&site.out, &site.base_path(), &queries) else {
         return;
@@ -397,6 +403,20 @@ fn filters_narrow_the_results() {
         found[5].iter().all(|s| water.contains(s)) && !found[5].is_empty(),
         "{:?} ⊆ {water:?}",
         found[5]
+    );
+    // Years, by the year of the version.
+    let of_2025: BTreeSet<String> = repo_articles()
+        .into_iter()
+        .filter(|a| a.date.starts_with("2025"))
+        .map(|a| a.slug)
+        .collect();
+    assert!(
+        !found[7].is_empty()
+            && found[7].iter().all(|s| of_2025.contains(s))
+            && found[7].len() < found[6].len(),
+        "{:?} ⊆ {of_2025:?}, fewer than {:?}",
+        found[7],
+        found[6]
     );
     // A result's own list of its filters is the shared fragment's, in the first tree's
     // labels (the search page does not show it; the filtering above is in each tree's).

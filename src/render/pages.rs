@@ -260,7 +260,7 @@ impl<'a> Renderer<'a> {
         context.insert("heading_level", &2);
         let html = self.templates.render(template, context)?;
         self.out
-            .write(&route.file(lang), html.as_bytes())
+            .write(&route.file(lang), &html)
             .map_err(|e| e.diagnostics().remove(0))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())

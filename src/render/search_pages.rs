@@ -6,51 +6,83 @@ use super::links::SiteLinks;
 use super::views::{Assets, ViewBuilder};
 use crate::config::UiLanguage;
 use crate::model::{Route, Site};
-use crate::search::text::normalize_content;
-use crate::search::{self, Corpus, Filters, Page, Text, Tree};
+use crate::search::{self, Corpus, Filters, Meta, Page, Pages};
 use crate::taxonomy::Kind;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Every article of `site`, for each UI tree's index. The trees whose language is stemmed
 /// alike (in practice all: kk and tg are not) search one corpus, whose text of an article is
 /// read once and whose addresses are its first tree's ([`index_tree`]).
-pub fn search_corpora(site: &Site, assets: &Assets) -> Vec<Corpus> {
-    let links = SiteLinks::new(site);
+pub fn search_corpora<'a>(site: &'a Site, assets: &'a Assets) -> Vec<Corpus<'a>> {
+    // An article's first image is searched by its address and text: the index is told
+    // whether any may have one (an image in Markdown or HTML; a word that only looks like
+    // one costs two empty fields).
+    let images = site
+        .articles
+        .iter()
+        .any(|a| a.body.contains("![") || a.body.to_ascii_lowercase().contains("<img"));
     groups(site)
         .into_iter()
         .map(|languages| {
-            let mut corpus = Corpus::new(&languages[0].code);
-            let first = ViewBuilder {
-                site,
-                ui: languages[0],
-                assets,
-            };
-            // Numbered by address, as Pagefind numbers them: the same order in every tree.
-            let mut order: Vec<usize> = (0..site.articles.len()).collect();
-            order.sort_by_cached_key(|&i| url(&first, i));
-            corpus.pages = order
-                .par_iter()
-                .map(|&i| {
-                    let article = &site.articles[i];
-                    // Rendered again rather than kept from the page stage: holding every body
-                    // (about 10 KB an article) would cost far more memory than the ~35 µs a
-                    // rendering takes.
-                    let (body, _) = links.render(article, &site.config.base_path);
-                    let text = corpus.text(&article.title, &body.in_tree(""));
-                    page(&first, i, text)
-                })
+            let views: Vec<ViewBuilder> = languages
+                .iter()
+                .map(|&ui| ViewBuilder { site, ui, assets })
                 .collect();
-            for ui in languages {
-                let views = ViewBuilder { site, ui, assets };
-                corpus.trees.push(Tree {
-                    language: ui.code.clone(),
-                    filters: order.par_iter().map(|&i| filters(&views, i)).collect(),
-                });
+            // Numbered by address: the same order in every tree.
+            let mut order: Vec<usize> = (0..site.articles.len()).collect();
+            order.sort_by_cached_key(|&i| url(&views[0], i));
+            Corpus {
+                trees: languages.iter().map(|ui| ui.code.clone()).collect(),
+                pages: Box::new(Articles {
+                    links: SiteLinks::new(site),
+                    views,
+                    order,
+                }),
+                images,
             }
-            corpus
         })
         .collect()
+}
+
+/// A corpus's articles, made for the index one at a time.
+struct Articles<'a> {
+    links: SiteLinks<'a>,
+    /// Per tree of the corpus, the first tree first.
+    views: Vec<ViewBuilder<'a>>,
+    /// Article indices by page number.
+    order: Vec<usize>,
+}
+
+impl Pages for Articles<'_> {
+    fn count(&self) -> usize {
+        self.order.len()
+    }
+
+    fn page(&self, number: usize) -> Page {
+        let first = &self.views[0];
+        let index = self.order[number];
+        let article = &first.site.articles[index];
+        // Rendered again rather than kept from the page stage: holding every body (about
+        // 10 KB an article) would cost far more memory than the ~35 µs a rendering takes.
+        let (body, _) = self.links.render(article, &first.site.config.base_path);
+        Page {
+            url: url(first, index),
+            title: article.title.clone(),
+            body_html: body.in_tree("").into_owned(),
+            meta: Meta {
+                title: tidy(&article.title),
+                lang: tidy(article.lang.code),
+                language: tidy(article.lang.native_name),
+                // The date as the page's <time datetime>: each tree's search page writes it
+                // in its own language.
+                date: article.date.to_string(),
+            },
+        }
+    }
+
+    fn filters(&self, tree: usize, number: usize) -> Filters {
+        filters(&self.views[tree], self.order[number])
+    }
 }
 
 /// The UI languages of `site`, grouped by the stemming their search uses, in the order of
@@ -76,27 +108,6 @@ pub fn index_tree<'a>(site: &'a Site, ui: &UiLanguage) -> &'a UiLanguage {
         .expect("every UI language is in a group")
 }
 
-/// One article as the index holds it, with its address in `views`' tree.
-fn page(views: &ViewBuilder, index: usize, text: Text) -> Page {
-    let article = &views.site.articles[index];
-    let mut meta = BTreeMap::new();
-    meta.insert("title".to_string(), tidy(&article.title));
-    meta.insert("lang".to_string(), tidy(article.lang.code));
-    meta.insert("language".to_string(), tidy(article.lang.native_name));
-    // The date as the page's <time datetime>: each tree's search page writes it in its own
-    // language.
-    meta.insert("date".to_string(), article.date.to_string());
-    if let Some((image, alt)) = &text.image {
-        meta.insert("image".to_string(), image.clone());
-        meta.insert("image_alt".to_string(), alt.clone());
-    }
-    Page {
-        url: url(views, index),
-        text,
-        meta,
-    }
-}
-
 /// The address of an article in `views`' tree.
 fn url(views: &ViewBuilder, index: usize) -> String {
     let route = Route::Article {
@@ -113,6 +124,7 @@ fn filters(views: &ViewBuilder, index: usize) -> Filters {
         tidy(&views.t("text_language")),
         vec![tidy(article.lang.native_name)],
     );
+    filters.insert(tidy(&views.t("years")), vec![article.date.year.to_string()]);
     for (key, kind, ids) in [
         ("countries", Kind::Country, &article.countries),
         ("topics", Kind::Topic, &article.topics),
@@ -128,7 +140,7 @@ fn filters(views: &ViewBuilder, index: usize) -> Filters {
     filters
 }
 
-/// A value as Pagefind reads it from a page: escaped, spaces tidied.
+/// A value as the index reads it from a page: escaped, spaces tidied.
 fn tidy(value: &str) -> String {
-    normalize_content(&html_escape::encode_text(value))
+    search::tidy(&html_escape::encode_text(value))
 }

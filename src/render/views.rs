@@ -134,6 +134,8 @@ pub struct VersionLink {
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
     pub card: StoryCard,
+    /// The version's year: a search filter.
+    pub year: u16,
     pub body: &'a str,
     /// Whether the body has a highlighted code block: the page then links `syntax.css`.
     pub has_code: bool,
@@ -428,6 +430,7 @@ impl<'a> ViewBuilder<'a> {
         card.datetime = article.date.to_string();
         ArticleView {
             card,
+            year: article.date.year,
             body,
             has_code: body.contains("<pre class=\"hl-code\""),
             date_note: article.date_note.as_deref(),

@@ -2,7 +2,7 @@
 //! integers, text), written in the shortest form as `minicbor` writes them for Pagefind.
 
 #[derive(Default)]
-pub struct Cbor {
+pub(super) struct Cbor {
     bytes: Vec<u8>,
 }
 
@@ -28,11 +28,11 @@ impl Cbor {
         self
     }
 
-    pub fn uint(&mut self, value: u64) -> &mut Self {
+    pub(super) fn uint(&mut self, value: u64) -> &mut Self {
         self.head(0, value)
     }
 
-    pub fn int(&mut self, value: i32) -> &mut Self {
+    pub(super) fn int(&mut self, value: i32) -> &mut Self {
         if value >= 0 {
             self.head(0, value as u64)
         } else {
@@ -40,17 +40,32 @@ impl Cbor {
         }
     }
 
-    pub fn text(&mut self, text: &str) -> &mut Self {
+    pub(super) fn text(&mut self, text: &str) -> &mut Self {
         self.head(3, text.len() as u64);
         self.bytes.extend_from_slice(text.as_bytes());
         self
     }
 
-    pub fn array(&mut self, len: usize) -> &mut Self {
+    pub(super) fn array(&mut self, len: usize) -> &mut Self {
         self.head(4, len as u64)
     }
 
-    pub fn into_bytes(self) -> Vec<u8> {
+    /// Appends bytes already encoded.
+    pub(super) fn encoded(&mut self, bytes: &[u8]) -> &mut Self {
+        self.bytes.extend_from_slice(bytes);
+        self
+    }
+
+    /// Bytes written so far.
+    pub(super) fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub(super) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub(super) fn into_bytes(self) -> Vec<u8> {
         self.bytes
     }
 }

@@ -21,15 +21,15 @@ const UNUSED: &[&str] = &[
 ];
 
 /// Pagefind's own files for a site in some languages.
-pub struct Runtime {
+pub(super) struct Runtime {
     /// Path in the bundle and contents.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub(super) files: Vec<(String, Vec<u8>)>,
     /// Per language, the name of its stemming WebAssembly, where Pagefind has one.
-    pub wasm: BTreeMap<String, Option<String>>,
+    pub(super) wasm: BTreeMap<String, Option<String>>,
 }
 
 /// The runtime for `languages`, made once per process and set of languages.
-pub fn runtime(languages: &[&str]) -> Result<Arc<Runtime>> {
+pub(super) fn runtime(languages: &[&str]) -> Result<Arc<Runtime>> {
     static MADE: Mutex<Vec<(Vec<String>, Arc<Runtime>)>> = Mutex::new(Vec::new());
     let key: Vec<String> = languages.iter().map(|l| l.to_string()).collect();
     let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
@@ -69,11 +69,11 @@ fn make(languages: &[&str]) -> Result<Runtime> {
             let entry: serde_json::Value = serde_json::from_slice(&file.contents)
                 .map_err(|e| fail(format!("unreadable pagefind-entry.json: {e}")))?;
             // The index is written in this version's format, which Pagefind may change.
-            if entry["version"] != super::index::VERSION {
+            if entry["version"] != super::bundle::VERSION {
                 return Err(fail(format!(
                     "Pagefind {} is not the version whose index format dostyk writes ({})",
                     entry["version"],
-                    super::index::VERSION
+                    super::bundle::VERSION
                 )));
             }
             for lang in languages {

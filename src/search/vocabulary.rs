@@ -1,20 +1,19 @@
 //! Every distinct word of an index by number, so that pages hold numbers, not strings, and
 //! each written word is worked out (Unicode classes, diacritics, compound parts) once.
 
-use super::words::{indexable_words, meta_indexable_words};
+use super::terms::{Place, Splitter, Term};
 use hashbrown::HashMap;
-use pagefind_stem::Stemmer;
 use std::cell::RefCell;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A word to index for a written word, by number.
 #[derive(Clone, Copy, Debug)]
-pub struct Indexed {
-    pub word: u32,
+pub(super) struct Indexed {
+    pub(super) word: u32,
     /// The written form when it has diacritics the indexed form lacks.
-    pub form: Option<u32>,
-    pub is_compound_part: bool,
+    pub(super) form: Option<u32>,
+    pub(super) is_compound_part: bool,
 }
 
 /// A thread's cache: for each written word seen, where its indexed words are in `indexed`
@@ -26,13 +25,15 @@ struct Seen {
     text: HashMap<String, (u32, u32)>,
     meta: HashMap<String, (u32, u32)>,
     indexed: Vec<Indexed>,
+    /// Room for the terms of one word, reused.
+    terms: Vec<Term>,
 }
 
 /// Numbers words; shared by the threads working out the texts of one index.
-pub struct Vocabulary {
+pub(super) struct Vocabulary {
     /// Tells this vocabulary's entries in the threads' caches from another's.
     id: u64,
-    stemmer: Option<Stemmer>,
+    splitter: Splitter,
     words: Mutex<(HashMap<String, u32>, Vec<String>)>,
 }
 
@@ -44,18 +45,23 @@ thread_local! {
 }
 
 impl Vocabulary {
-    pub fn new(stemmer: Option<Stemmer>) -> Vocabulary {
+    pub(super) fn new(splitter: Splitter) -> Vocabulary {
         static IDS: AtomicU64 = AtomicU64::new(1);
         Vocabulary {
             id: IDS.fetch_add(1, Ordering::Relaxed),
-            stemmer,
+            splitter,
             words: Mutex::new((HashMap::new(), Vec::new())),
         }
     }
 
     /// Calls `found` with the words to index for `written`, a word of the text (or of
     /// metadata: `meta`).
-    pub fn indexed<R>(&self, written: &str, meta: bool, found: impl FnOnce(&[Indexed]) -> R) -> R {
+    pub(super) fn indexed<R>(
+        &self,
+        written: &str,
+        meta: bool,
+        found: impl FnOnce(&[Indexed]) -> R,
+    ) -> R {
         SEEN.with_borrow_mut(|seen| {
             if seen.vocabulary != self.id || seen.text.len() > 500_000 {
                 *seen = Seen {
@@ -67,17 +73,17 @@ impl Vocabulary {
             let (start, len) = match cache.get(written) {
                 Some(&range) => range,
                 None => {
-                    let words = if meta {
-                        meta_indexable_words(written, self.stemmer.as_ref())
-                    } else {
-                        indexable_words(written, self.stemmer.as_ref())
-                    };
+                    let place = if meta { Place::Meta } else { Place::Text };
+                    let mut terms = std::mem::take(&mut seen.terms);
+                    terms.clear();
+                    self.splitter.split(written, place, &mut terms);
                     let start = seen.indexed.len() as u32;
-                    seen.indexed.extend(words.into_iter().map(|w| Indexed {
-                        word: self.number(w.stemmed),
-                        form: w.original.map(|f| self.number(f)),
-                        is_compound_part: w.is_compound_part,
+                    seen.indexed.extend(terms.drain(..).map(|t| Indexed {
+                        word: self.number(t.text),
+                        form: t.written.map(|f| self.number(f)),
+                        is_compound_part: t.part,
                     }));
+                    seen.terms = terms;
                     let range = (start, seen.indexed.len() as u32 - start);
                     cache.insert(written.to_string(), range);
                     range
@@ -99,12 +105,8 @@ impl Vocabulary {
         n
     }
 
-    /// The words numbered so far, by number.
-    pub fn words(&self) -> Vec<String> {
-        self.words
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .1
-            .clone()
+    /// The words numbered, by number.
+    pub(super) fn into_words(self) -> Vec<String> {
+        self.words.into_inner().unwrap_or_else(|e| e.into_inner()).1
     }
 }
