@@ -17,10 +17,13 @@ pub fn search_corpora<'a>(site: &'a Site, assets: &'a Assets) -> Vec<Corpus<'a>>
     // An article's first image is searched by its address and text: the index is told
     // whether any may have one (an image in Markdown or HTML; a word that only looks like
     // one costs two empty fields).
-    let images = site
-        .articles
-        .iter()
-        .any(|a| a.body.contains("![") || a.body.to_ascii_lowercase().contains("<img"));
+    let images = site.articles.iter().any(|a| {
+        a.body.contains("![")
+            || a.body
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"<img"))
+    });
     groups(site)
         .into_iter()
         .map(|languages| {

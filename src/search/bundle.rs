@@ -118,7 +118,8 @@ pub(super) struct Listing<'a> {
     pub meta_fields: &'a [&'a str],
 }
 
-/// A tree's metadata file: its name (without the folder) and contents as served.
+/// A tree's metadata file: its name (`{language}_{hash}`, which the entry file gives and the
+/// file is named after) and its contents as served.
 pub(super) fn meta_file(language: &str, listing: &Listing) -> (String, Vec<u8>) {
     let mut meta = Cbor::default();
     meta.array(6).text(VERSION).array(listing.pages.len());
@@ -147,7 +148,7 @@ pub(super) fn meta_file(language: &str, listing: &Listing) -> (String, Vec<u8>) 
         "{language}_{}",
         &hash[..(language.len() + 8).min(hash.len())]
     );
-    (format!("pagefind.{name}.pf_meta"), pack(&bytes))
+    (name, pack(&bytes))
 }
 
 #[cfg(test)]

@@ -45,6 +45,7 @@ const BATCH: usize = 512;
 pub type Filters = BTreeMap<String, Vec<String>>;
 
 /// One page to index.
+#[derive(Clone)]
 pub struct Page {
     /// Root-relative address in the corpus's first tree, without the site's base path
     /// (the browser code adds it).
@@ -58,6 +59,7 @@ pub struct Page {
 
 /// What a result shows of a page besides its excerpt; its words are searched too. Values
 /// as [`tidy`] makes them.
+#[derive(Clone)]
 pub struct Meta {
     pub title: String,
     pub lang: String,
@@ -229,14 +231,10 @@ fn write_corpus(corpus: &Corpus, out: &dyn Output) -> Result<Vec<Written>> {
                 meta_fields: &fields,
             },
         );
-        out.write(&format!("{BUNDLE_DIR}/{meta_name}"), &meta)?;
-        let hash = meta_name
-            .strip_prefix("pagefind.")
-            .and_then(|n| n.strip_suffix(".pf_meta"))
-            .unwrap_or_default();
+        out.write(&format!("{BUNDLE_DIR}/pagefind.{meta_name}.pf_meta"), &meta)?;
         written.push(Written {
             language: language.clone(),
-            meta: hash.to_string(),
+            meta: meta_name,
             pages: listed.len(),
         });
     }

@@ -272,7 +272,8 @@ impl Reading {
         let Some(at) = open.iter().rposition(|o| o.tag == tag) else {
             return;
         };
-        for element in open.drain(at..).rev().collect::<Vec<_>>() {
+        while open.len() > at {
+            let element = open.pop().expect("longer than `at`");
             if element.hidden {
                 continue;
             }
@@ -296,6 +297,18 @@ impl Reading {
             self.text.push('.');
         }
         self.text.push(' ');
+    }
+
+    /// Anchor `n`, before word number `location`. Its text is decoded twice, as the browser
+    /// code's own indexer does.
+    fn anchor(&self, n: usize, location: u32) -> Anchor {
+        let (element, id, text) = &self.anchors[n];
+        Anchor {
+            element: element.clone(),
+            id: id.clone(),
+            text: tidy(&tidy(text)),
+            location,
+        }
     }
 
     /// Calls `word` with each word of the text (entities decoded) and its weight, in order;
@@ -353,20 +366,6 @@ impl Reading {
             }
         }
         anchors
-    }
-}
-
-impl Reading {
-    /// Anchor `n`, before word number `location`. Its text is decoded twice, as the browser
-    /// code's own indexer does.
-    fn anchor(&self, n: usize, location: u32) -> Anchor {
-        let (element, id, text) = &self.anchors[n];
-        Anchor {
-            element: element.clone(),
-            id: id.clone(),
-            text: tidy(&tidy(text)),
-            location,
-        }
     }
 }
 
