@@ -14,12 +14,13 @@
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
-use dostyk::content::Article;
+use dostyk::load::Article;
 use dostyk::model::Site;
-use dostyk::output::Discard;
+use dostyk::render::markdown;
 use dostyk::render::{self, Assets, Scope, Templates};
-use dostyk::session::Session;
-use dostyk::{Project, build, content, markdown};
+use dostyk::serve::session::Session;
+use dostyk::write::Discard;
+use dostyk::{Project, build};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, OnceLock};
@@ -41,7 +42,7 @@ fn main() {
 /// Article bodies to Markdown HTML: paragraphs with emphasis, a heading, a list, a quote; and
 /// a body with a fenced code block, which goes through syntax highlighting.
 mod markdown_render {
-    use super::*;
+    use super::{Bencher, BytesCount, black_box, corpus, markdown};
 
     #[divan::bench]
     fn typical_article(bencher: Bencher) {
@@ -64,7 +65,7 @@ mod markdown_render {
 
 /// Reading articles: one file's front matter and body, and the whole load stage.
 mod load {
-    use super::*;
+    use super::{ARTICLES, Article, Bencher, BytesCount, ItemsCount, black_box, build, corpus};
 
     /// Front matter (TOML, checked against the taxonomy) and body of one article.
     #[divan::bench]
@@ -91,7 +92,7 @@ mod load {
 
 /// The model: stories, listings and timeline from 1,000 loaded articles.
 mod model {
-    use super::*;
+    use super::{ARTICLES, Bencher, ItemsCount, Site, corpus};
 
     #[divan::bench(sample_count = 50)]
     fn site_new_1000(bencher: Bencher) {
@@ -113,7 +114,7 @@ mod model {
 
 /// Rendering pages through the templates into an output that keeps nothing.
 mod render_site {
-    use super::*;
+    use super::{Bencher, Discard, Scope, assets, corpus, render};
 
     /// Every page of both UI trees (about 2,500 for 1,000 articles), bodies included: a
     /// build's render stage without the disk.
@@ -127,6 +128,7 @@ mod render_site {
                 &assets(),
                 &Discard,
                 Scope::All,
+                None,
             )
             .expect("the site renders")
         });
@@ -144,6 +146,7 @@ mod render_site {
                 &assets(),
                 &Discard,
                 Scope::Sample,
+                None,
             )
             .expect("the sample renders")
         });
@@ -153,7 +156,10 @@ mod render_site {
 /// The search index: of one article, and of the whole site (both UI trees), written into an
 /// output that keeps nothing.
 mod search_index {
-    use super::*;
+    use super::{
+        ARTICLES, Bencher, BytesCount, Discard, ItemsCount, assets, black_box, corpus, markdown,
+        render,
+    };
     use dostyk::search;
 
     /// One article's page, the whole of an index: read, split into words, its fragment
@@ -191,7 +197,7 @@ mod search_index {
                 pages: Box::new(One(page.clone())),
                 images: false,
             }];
-            search::write_index(black_box(&corpora), &Discard).expect("the index is written")
+            search::write_index(black_box(&corpora), &Discard).expect("the index is written");
         });
     }
 
@@ -201,7 +207,7 @@ mod search_index {
         bencher.counter(ItemsCount::new(ARTICLES)).bench_local(|| {
             let assets = assets();
             let corpora = render::search_corpora(&corpus.site, &assets);
-            search::write_index(&corpora, &Discard).expect("the index is written")
+            search::write_index(&corpora, &Discard).expect("the index is written");
         });
     }
 }
@@ -209,7 +215,7 @@ mod search_index {
 /// The preview server's rebuild of the 1,000-article project after one article file changed:
 /// the changed file is read again, its pages and those listing it are rendered, the rest kept.
 mod preview_rebuild {
-    use super::*;
+    use super::{Bencher, Path, Session, corpus, write_settled};
 
     /// Nothing changed, and the rebuild is not told so: it stats every file.
     #[divan::bench(sample_count = 50, sample_size = 1)]
@@ -304,7 +310,7 @@ struct Corpus {
     /// The temporary folder, removed when the benchmarks end.
     dir: PathBuf,
     project: Project,
-    taxonomy: dostyk::taxonomy::Taxonomy,
+    taxonomy: dostyk::load::taxonomy::Taxonomy,
     /// The articles as loaded, before the model sorts them.
     loaded: Vec<Arc<Article>>,
     site: Site,
@@ -361,7 +367,7 @@ impl Corpus {
 
         let (site, templates, _) = build::load_site(&project, None).expect("the corpus loads");
         let taxonomy = site.taxonomy.clone();
-        let loaded = content::load(&project.content.join("articles"), &taxonomy)
+        let loaded = dostyk::load::load(&project.content.join("articles"), &taxonomy)
             .expect("the corpus loads")
             .articles;
         assert_eq!(loaded.len(), ARTICLES);

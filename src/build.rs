@@ -1,35 +1,26 @@
 //! The pipeline: load → model → render → write, and what a build reports.
 
-use crate::config::SiteConfig;
-use crate::content::{ArticleCache, Partial};
 use crate::error::{Diagnostic, Error, Result};
-use crate::highlight;
+use crate::load::config::SiteConfig;
+use crate::load::taxonomy::Taxonomy;
+use crate::load::{ArticleCache, Partial};
 use crate::model::Site;
-use crate::output::{Output, Staging, WhenBusy};
-use crate::render::{self, Assets, Templates};
-use crate::search;
-use crate::taxonomy::Taxonomy;
-use std::path::{Path, PathBuf};
+use crate::render::{self, Templates};
+use crate::write::{Staging, WhenBusy, check_out, size_warning, write_static};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-/// Static files dostyk ships; a project's `static/` adds to them and overrides them by name.
-const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
-    ("style.css", include_bytes!("../static/style.css")),
-    ("favicon.svg", include_bytes!("../static/favicon.svg")),
-    // The default social image (1200×630), made from docs/social-card.html.
-    ("social.png", include_bytes!("../static/social.png")),
-    ("search.js", include_bytes!("../static/search.js")),
-];
 
 /// Where a project's parts are.
 #[derive(Debug, Clone)]
 pub struct Project {
+    /// The project folder: `site.toml`, `content/`, `templates/` and `static/` are in it.
     pub root: PathBuf,
     /// `content/`: `articles/` and `taxonomy.toml`.
     pub content: PathBuf,
 }
 
 impl Project {
+    /// The project in folder `root`, its parts where they always are.
     pub fn new(root: impl Into<PathBuf>) -> Project {
         let root = root.into();
         Project {
@@ -38,10 +29,12 @@ impl Project {
         }
     }
 
+    /// `templates/`: the Tera templates of the pages.
     pub fn templates(&self) -> PathBuf {
         self.root.join("templates")
     }
 
+    /// `static/`: files copied into the site under content-hashed names.
     pub fn static_dir(&self) -> PathBuf {
         self.root.join("static")
     }
@@ -50,7 +43,9 @@ impl Project {
 /// What to build and where.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The project to build.
     pub project: Project,
+    /// The output folder, replaced whole by the new site at the end of a build.
     pub out: PathBuf,
     /// Replaces `base_url` of `site.toml`.
     pub base_url: Option<String>,
@@ -63,12 +58,19 @@ pub struct BuildOptions {
 /// What a successful build did.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Article files built (each one language version).
     pub articles: usize,
+    /// Stories: articles grouped by `story`.
     pub stories: usize,
+    /// Pages written, counting each UI language's copy.
     pub pages: usize,
+    /// Files written: pages, static files, feeds, the search index and the rest.
     pub files: usize,
+    /// The size of those files, in bytes.
     pub bytes: u64,
+    /// Problems that did not stop the build, including an output that has grown large.
     pub warnings: Vec<Diagnostic>,
+    /// The whole build's time.
     pub elapsed: Duration,
     /// Where `elapsed` went.
     pub timings: Timings,
@@ -81,10 +83,9 @@ pub struct Timings {
     pub load: Duration,
     /// Stories, listings, timeline.
     pub model: Duration,
-    /// Static files, Markdown, templates, and writing the pages.
+    /// Static files, Markdown, templates, writing the pages, and the search index, which
+    /// reads the articles as they are rendered.
     pub render: Duration,
-    /// The Pagefind index.
-    pub search: Duration,
     /// Measuring the output and swapping it in.
     pub finish: Duration,
 }
@@ -227,91 +228,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
 }
 
-/// Refuses an output folder that a build would destroy something in: a build replaces its
-/// output folder whole, so it may not be the project or hold it (`/`, the project root or a
-/// folder above), be one of the project's inputs or inside one (content, templates, static
-/// files, interface strings), or be a folder of other files (one without the `.nojekyll` every
-/// build writes): a mistyped `--out ~/Documents` must not delete `~/Documents`.
-fn check_out(project: &Project, out: &Path) -> Result<()> {
-    let refuse = |why: String| {
-        Err(Error::UnsafeOut {
-            out: out.to_path_buf(),
-            why,
-        })
-    };
-    let resolved = resolve(out);
-    let root = resolve(&project.root);
-    if root.starts_with(&resolved) {
-        return refuse(format!(
-            "the output folder would hold the project ({}), which a build replaces: choose a \
-             folder inside the project, such as public/",
-            project.root.display()
-        ));
-    }
-    let inputs = [
-        project.content.clone(),
-        project.templates(),
-        project.static_dir(),
-        project.root.join("i18n"),
-    ];
-    if let Some(input) = inputs
-        .iter()
-        .find(|input| resolved.starts_with(resolve(input)))
-    {
-        return refuse(format!(
-            "the output folder is in the project's input {}: choose another, such as public/",
-            input.display()
-        ));
-    }
-    match std::fs::symlink_metadata(out) {
-        Ok(meta) if !meta.is_dir() => refuse("is a file, not a folder".into()),
-        Ok(_) => {
-            let empty = std::fs::read_dir(out)
-                .map_err(|e| Error::io(out, e))?
-                .next()
-                .is_none();
-            if empty || out.join(".nojekyll").is_file() {
-                Ok(())
-            } else {
-                refuse(
-                    "holds files that no build wrote (a build's output has a .nojekyll file), \
-                     and a build replaces the whole folder: empty it, or choose another"
-                        .into(),
-                )
-            }
-        }
-        Err(_) => Ok(()),
-    }
-}
-
-/// `path` made absolute, its `.` and `..` applied, and the links of its longest existing part
-/// resolved.
-fn resolve(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut lexical = PathBuf::new();
-    for part in absolute.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                lexical.pop();
-            }
-            std::path::Component::CurDir => {}
-            part => lexical.push(part),
-        }
-    }
-    let mut existing = lexical.as_path();
-    let mut rest = Vec::new();
-    while std::fs::canonicalize(existing).is_err() {
-        let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
-            return lexical;
-        };
-        rest.push(name);
-        existing = parent;
-    }
-    let mut resolved = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
-    resolved.extend(rest.iter().rev());
-    resolved
-}
-
 /// Writes every page and static file, then indexes the articles for search; returns the
 /// number of pages.
 fn write_site(
@@ -323,111 +239,21 @@ fn write_site(
 ) -> Result<usize> {
     let rendering = Instant::now();
     let assets = write_static(&options.project, site, staging)?;
-    let stats = render::render_site(site, templates, &assets, staging, render::Scope::All)
-        .map_err(Error::Invalid)?;
+    // The search index reads the articles as their pages are rendered.
+    let search = options
+        .search
+        .then(|| render::SearchIndexes::new(site, &assets));
+    let stats = render::render_site(
+        site,
+        templates,
+        &assets,
+        staging,
+        render::Scope::All,
+        search,
+    )
+    .map_err(Error::Invalid)?;
     timings.render = rendering.elapsed();
-    if !options.search {
-        return Ok(stats.pages);
-    }
-    let indexing = Instant::now();
-    search::write_index(&render::search_corpora(site, &assets), staging)?;
-    timings.search = indexing.elapsed();
     Ok(stats.pages)
-}
-
-/// Copies the built-in and the project's static files and the generated highlighting
-/// stylesheet; returns their versioned URLs.
-pub(crate) fn write_static(project: &Project, site: &Site, out: &dyn Output) -> Result<Assets> {
-    let files = static_files(project)?;
-    for (name, bytes) in &files {
-        out.write(name, bytes)?;
-    }
-    Ok(assets(&files, &site.config.base_path))
-}
-
-/// The static files by output path: the built-in ones, the generated highlighting stylesheet,
-/// and the project's, which override them by name.
-pub(crate) fn static_files(project: &Project) -> Result<Vec<(String, Vec<u8>)>> {
-    let mut files: Vec<(String, Vec<u8>)> = BUILT_IN_STATIC
-        .iter()
-        .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
-        .collect();
-    files.push(("syntax.css".into(), highlight::stylesheet().into_bytes()));
-    let dir = project.static_dir();
-    if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-            let entry =
-                entry.map_err(|e| Error::io(e.path().unwrap_or(&dir).to_path_buf(), e.into()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let name = entry
-                .path()
-                .strip_prefix(&dir)
-                .expect("walked from dir")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-            files.retain(|(n, _)| *n != name);
-            files.push((name, bytes));
-        }
-    }
-    Ok(files)
-}
-
-/// The versioned URLs of the static files pages link to.
-pub(crate) fn assets(files: &[(String, impl AsRef<[u8]>)], base_path: &str) -> Assets {
-    let versioned = |name: &str| {
-        let hash = files
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, b)| fingerprint(b.as_ref()))
-            .unwrap_or_default();
-        format!("{base_path}{name}?v={hash}")
-    };
-    Assets {
-        style: versioned("style.css"),
-        syntax: versioned("syntax.css"),
-        icon: versioned("favicon.svg"),
-        social: versioned("social.png"),
-        search: versioned("search.js"),
-    }
-}
-
-/// A short content hash, so browsers fetch an asset again exactly when it changed.
-fn fingerprint(bytes: &[u8]) -> String {
-    // FNV-1a: tiny and stable across builds and platforms, which is all cache busting needs.
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{:08x}", hash as u32)
-}
-
-/// A warning when the site passes 80% of what its host publishes, with the number of articles
-/// at which it will reach the limit, if the archive keeps its size per article.
-fn size_warning(
-    project: &Project,
-    config: &SiteConfig,
-    bytes: u64,
-    articles: usize,
-) -> Option<Diagnostic> {
-    let limit = config.size_limit;
-    if bytes * 5 < limit * 4 {
-        return None;
-    }
-    let mb = |b: u64| b / 1_000_000;
-    let per_article = bytes / articles.max(1) as u64;
-    let room = limit.saturating_sub(bytes) / per_article.max(1);
-    Some(Diagnostic::in_file(
-        &project.root.join("site.toml"),
-        format!(
-            "the site is {} MB, {}% of the {} MB its host publishes (size_limit_mb); at {} KB per article it has room for about {room} more articles",
-            mb(bytes),
-            bytes * 100 / limit.max(1),
-            mb(limit),
-            per_article / 1000,
-        ),
-    ))
 }
 
 /// A hash of a value's debug form: for configuration-like values whose every field matters.
@@ -447,9 +273,4 @@ pub(crate) fn hash_debug(value: &impl std::fmt::Debug) -> u64 {
     let mut writer = Writer(DefaultHasher::new());
     let _ = write!(writer, "{value:?}");
     writer.0.finish()
-}
-
-/// The default output folder of a project.
-pub fn default_out(root: &Path) -> PathBuf {
-    root.join("public")
 }

@@ -3,22 +3,27 @@
 //! kind in each UI language finds what only rendering can (a template using a variable no
 //! page has); and every article's links to other articles are resolved.
 
-use crate::build::{Parts, Project, load_parts, write_static};
-use crate::content::ArticleCache;
+use crate::build::{Parts, Project, load_parts};
 use crate::error::{Diagnostic, Error, Result};
+use crate::load::ArticleCache;
 use crate::model::Site;
-use crate::output::Discard;
 use crate::render::{self, Scope};
+use crate::write::Discard;
+use crate::write::write_static;
 use std::time::{Duration, Instant};
 
 /// What a check found in a project with no errors.
 #[derive(Debug)]
 pub struct CheckReport {
+    /// Article files checked (each one language version).
     pub articles: usize,
+    /// Stories: articles grouped by `story`.
     pub stories: usize,
     /// Pages rendered as samples of each kind.
     pub pages: usize,
+    /// What the articles have that is odd without being wrong.
     pub warnings: Vec<Diagnostic>,
+    /// The whole check's time.
     pub elapsed: Duration,
 }
 
@@ -42,7 +47,8 @@ pub fn check(project: &Project, base_url: Option<&str>) -> Result<CheckReport> {
     problems.extend(articles.problems);
     let site = Site::new(config, taxonomy, articles.loaded.articles);
     let assets = write_static(project, &site, &Discard)?;
-    let pages = match render::render_site(&site, &templates, &assets, &Discard, Scope::Sample) {
+    let pages = match render::render_site(&site, &templates, &assets, &Discard, Scope::Sample, None)
+    {
         Ok(stats) => stats.pages,
         Err(more) => {
             problems.extend(more);

@@ -6,8 +6,11 @@ use std::fmt;
 /// A publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Date {
+    /// The year, e.g. 2025.
     pub year: u16,
+    /// 1 for January to 12 for December.
     pub month: u8,
+    /// The day of the month, from 1.
     pub day: u8,
 }
 
@@ -101,6 +104,7 @@ pub struct DateStyle {
 }
 
 impl DateStyle {
+    /// `date` written in full, as an article or a list shows it (`27 тамыз 2025`).
     pub fn date(&self, date: Date) -> String {
         self.date_format
             .replace("{day}", &date.day.to_string())
@@ -108,12 +112,14 @@ impl DateStyle {
             .replace("{year}", &date.year.to_string())
     }
 
+    /// The heading of a month of `year` (`Тамыз 2025`); `month` is 1 to 12.
     pub fn month(&self, year: u16, month: u8) -> String {
         self.month_format
             .replace("{month}", &self.months[usize::from(month) - 1])
             .replace("{year}", &year.to_string())
     }
 
+    /// The name of `month` (1 to 12) as headings use it, without the year.
     pub fn month_name(&self, month: u8) -> &str {
         &self.months[usize::from(month) - 1]
     }

@@ -6,13 +6,16 @@ use std::path::{Path, PathBuf};
 /// One problem found in the project, pinned to a file and (when known) a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file (or folder) the problem is in.
     pub file: PathBuf,
     /// 1-based line number.
     pub line: Option<usize>,
+    /// What is wrong and, where it can say, how to put it right; without the file or line.
     pub message: String,
 }
 
 impl Diagnostic {
+    /// A problem in `file`, at `line` if known.
     pub fn new(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
             file: file.into(),
@@ -21,10 +24,12 @@ impl Diagnostic {
         }
     }
 
+    /// A problem at a 1-based `line` of `file`.
     pub fn at(file: &Path, line: usize, message: impl Into<String>) -> Self {
         Self::new(file, Some(line), message)
     }
 
+    /// A problem with `file` as a whole, or at no line that can be named.
     pub fn in_file(file: &Path, message: impl Into<String>) -> Self {
         Self::new(file, None, message)
     }
@@ -43,26 +48,32 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Problems in the project's files; all of them, not only the first.
-    #[error("{}", list(.0))]
+    #[error("{}", lines(.0))]
     Invalid(Vec<Diagnostic>),
     /// Another build is writing the same output folder.
     #[error("{}: another build is writing this folder; try again when it is done", .0.display())]
     Busy(PathBuf),
     /// The output folder asked for would replace or overwrite something that is not a site.
     #[error("{}: {why}", .out.display())]
-    UnsafeOut { out: PathBuf, why: String },
-    /// The search index could not be made.
-    #[error("search index: {0}")]
-    Search(String),
+    UnsafeOut {
+        /// The output folder asked for.
+        out: PathBuf,
+        /// Why it is refused, mostly with what to choose instead.
+        why: String,
+    },
+    /// A file or folder could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// Why the system refused.
         #[source]
         source: std::io::Error,
     },
 }
 
 impl Error {
+    /// [`Error::Io`] for `path`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
@@ -80,19 +91,17 @@ impl Error {
                 path,
                 "another build is writing this folder; try again when it is done",
             )],
-            Error::Search(message) => vec![Diagnostic::in_file(
-                Path::new(crate::search::BUNDLE_DIR),
-                format!("search index: {message}"),
-            )],
         }
     }
 }
 
-fn list(diagnostics: &[Diagnostic]) -> String {
+/// Problems one per line, as the command line shows them.
+pub fn lines(diagnostics: &[Diagnostic]) -> String {
     let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
     lines.join("\n")
 }
 
+/// The library's results: a build's [`Error`] unless a stage says otherwise.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// 1-based line of a byte offset in `text`.

@@ -65,10 +65,13 @@ const LANGUAGES: &[Language] = &[
 ];
 
 impl Language {
+    /// The language whose code is exactly `code` (lower case: `kk`, not `KK`), if an article
+    /// can be in it.
     pub fn from_code(code: &str) -> Option<Language> {
         LANGUAGES.iter().copied().find(|l| l.code == code)
     }
 
+    /// Every known code, in the order messages list them (Kazakh and Tajik first).
     pub fn codes() -> impl Iterator<Item = &'static str> {
         LANGUAGES.iter().map(|l| l.code)
     }

@@ -1,30 +1,26 @@
 //! dostyk: a static site generator for a bilingual (Kazakh + Tajik) news archive.
 //!
-//! The pipeline runs one way: [`content`] loads and validates the articles, [`model`] builds
-//! the immutable [`model::Site`], [`render`] turns it into pages, [`output`] swaps the new
-//! site in. [`build`] drives the four stages.
+//! The pipeline runs one way, a module per stage: [`load`] reads and validates the project,
+//! [`model`] builds the immutable [`model::Site`], [`render`] turns it into pages, [`mod@write`]
+//! swaps the new site in; [`mod@build`] drives the four stages and [`mod@check`] runs them
+//! without writing. Beside the pipeline, each reusing it: [`search`] (the index),
+//! [`import`] (agency texts in), [`authoring`] (the files editors' commands write) and
+//! [`serve`] (the preview).
 
-pub mod atomic;
+pub mod authoring;
 pub mod build;
 pub mod check;
-pub mod config;
-pub mod content;
 pub mod date;
 pub mod error;
-pub mod files;
-pub mod highlight;
 pub mod import;
 pub mod language;
-pub mod markdown;
+pub mod load;
 pub mod model;
-pub mod new;
-pub mod output;
 pub mod render;
 pub mod search;
 pub mod serve;
-pub mod session;
 pub mod slug;
-pub mod taxonomy;
+pub mod write;
 
 pub use build::{BuildOptions, BuildReport, Project, Timings, build};
 pub use error::{Diagnostic, Error};

@@ -17,6 +17,15 @@ pub fn transliterate_word(word: &str, lang: Option<&str>) -> String {
     out
 }
 
+/// A story id: the date, then `words` (a slug) if there are any.
+pub fn story_id(date: crate::date::Date, words: &str) -> String {
+    if words.is_empty() {
+        date.to_string()
+    } else {
+        format!("{date}-{words}")
+    }
+}
+
 /// A slug of at most `max_words` words and `max_len` bytes, cut at a word boundary, in the
 /// Latin of `lang`.
 pub fn slugify(text: &str, max_words: usize, max_len: usize, lang: Option<&str>) -> String {

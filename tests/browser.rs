@@ -4,16 +4,16 @@
 //! `chromium`, axe-core for accessibility). See `tests/browser/run.mjs` for the checks.
 //!
 //! Needs `chromium` (`/usr/bin/chromium`, or `DOSTYK_CHROMIUM`), `node`, and
-//! `npm ci --prefix tests/browser`. Without them the test says what is missing and passes, unless
-//! `DOSTYK_REQUIRE_BROWSER=1` (CI), where a missing tool is a failure.
+//! `npm ci --prefix tests/browser`, each found by `common::require_tool`: without them the test
+//! says `skipped: ... not found` and runs no checks, unless `DOSTYK_REQUIRE_TOOLS=1` (CI), where a
+//! missing tool is a failure.
 //! Screenshots go to `target/screenshots/` (or `DOSTYK_SCREENSHOTS`).
 
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Component, Path, PathBuf};
-use std::process::Command;
+use std::path::{Component, Path};
 use std::time::Duration;
 
 /// The GitHub Pages project sub-path the site is built for and served under.
@@ -21,8 +21,7 @@ const REPO: &str = "REPO";
 
 #[test]
 fn browser_tests_in_chromium() {
-    let root = common::repo_root();
-    let Some(chromium) = common::browser_tools("browser tests") else {
+    let Some(tools) = common::browser_tools() else {
         return;
     };
 
@@ -31,44 +30,52 @@ fn browser_tests_in_chromium() {
     let base_url = format!("http://127.0.0.1:{port}/{REPO}/");
     let site = common::build_repo(&base_url);
     let out = site.out.clone();
-    std::thread::spawn(move || serve(listener, out));
+    std::thread::spawn(move || serve(&listener, &out));
 
-    let shots = std::env::var_os("DOSTYK_SCREENSHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target/screenshots"));
-    std::fs::create_dir_all(&shots).expect("screenshot folder");
+    let shots = common::screenshot_dir();
     println!("serving {} at {base_url}", site.out.display());
     println!("screenshots: {}", shots.display());
 
-    let output = Command::new("node")
-        .arg(root.join("tests/browser/run.mjs"))
+    let output = tools
+        .script("run.mjs")
         .arg(&base_url)
         .arg(&shots)
-        .env("DOSTYK_CHROMIUM", &chromium)
-        .current_dir(&root)
         .output()
         .expect("run node");
     let stdout = String::from_utf8_lossy(&output.stdout);
     println!("{stdout}");
     eprintln!("{}", String::from_utf8_lossy(&output.stderr));
-    // The summary line, past the harness's capture, so that a passing run says what it did.
-    if let Some(summary) = stdout.lines().rev().find(|l| l.contains(" passed, ")) {
-        let _ = writeln!(std::io::stderr(), "browser tests: {summary}");
-    }
     assert!(
         output.status.success(),
         "the browser tests failed ({}); see the FAIL lines above",
         output.status
     );
+    // The summary line, `N passed, 0 failed; ...`: the checks ran, and past the harness's
+    // capture, so that a passing run says what it did.
+    let summary = stdout
+        .lines()
+        .rev()
+        .find(|l| l.contains(" passed, "))
+        .unwrap_or_else(|| panic!("run.mjs printed no summary line:\n{stdout}"));
+    let passed: usize = summary
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        passed > 0 && summary.contains(" passed, 0 failed"),
+        "the browser checks ran and none failed: {summary}"
+    );
+    let _ = writeln!(std::io::stderr(), "browser tests: {summary}");
 }
 
 // ---------------------------------------------------------------------------------------------
 // A static file server for the test: GET and HEAD of files under `root` only, at `/REPO/...`.
 // ---------------------------------------------------------------------------------------------
 
-fn serve(listener: TcpListener, root: PathBuf) {
+fn serve(listener: &TcpListener, root: &Path) {
     for stream in listener.incoming().flatten() {
-        let root = root.clone();
+        let root = root.to_path_buf();
         std::thread::spawn(move || {
             let _ = handle(stream, &root);
         });

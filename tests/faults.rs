@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use std::collections::BTreeSet;
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -77,7 +78,11 @@ fn a_build_killed_at_any_moment_leaves_a_whole_site() {
             .expect("run dostyk");
         // The first kill comes at once, well before any new site can be in place, however
         // busy the machine was while the reference build was timed.
-        let at = if step == 1 { 0.005 } else { step as f64 / 10.0 };
+        let at = if step == 1 {
+            0.005
+        } else {
+            f64::from(step) / 10.0
+        };
         std::thread::sleep(duration.mul_f64(at));
         let _ = child.kill();
         child.wait().expect("the build ends");
@@ -112,8 +117,10 @@ fn an_output_folder_that_cannot_be_written_is_an_error_and_writes_nothing() {
     archive(&fixture, 3, "Бірінші");
     let parent = fixture.dir.path().join("locked");
     std::fs::create_dir(&parent).unwrap();
-    let mut command = as_unprivileged(&fixture, env!("CARGO_BIN_EXE_dostyk"));
-    use std::os::unix::fs::PermissionsExt;
+    let Some(mut command) = as_unprivileged(fixture.dir.path(), env!("CARGO_BIN_EXE_dostyk"))
+    else {
+        return;
+    };
     std::fs::set_permissions(&parent, std::fs::Permissions::from_mode(0o555)).unwrap();
     let output = command
         .arg("--root")
@@ -140,15 +147,23 @@ fn an_output_folder_that_cannot_be_written_is_an_error_and_writes_nothing() {
 struct Tmpfs(std::path::PathBuf);
 
 impl Tmpfs {
-    fn mount(path: &Path, size: &str) -> Option<Tmpfs> {
+    /// Mounts a tmpfs of `size` at `path`, or says why it could not.
+    fn mount(mount: &Path, path: &Path, size: &str) -> Result<Tmpfs, String> {
         std::fs::create_dir_all(path).unwrap();
-        let mounted = Command::new("mount")
+        let output = Command::new(mount)
             .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
             .arg(path)
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        mounted.then(|| Tmpfs(path.to_path_buf()))
+            .output()
+            .map_err(|e| format!("{} did not run: {e}", mount.display()))?;
+        if output.status.success() {
+            Ok(Tmpfs(path.to_path_buf()))
+        } else {
+            Err(format!(
+                "`mount -t tmpfs` failed ({}): {}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr).trim()
+            ))
+        }
     }
 }
 
@@ -158,15 +173,31 @@ impl Drop for Tmpfs {
     }
 }
 
+/// A tmpfs of `size` mounted at `path` for the test, which needs root (and `mount`): found by
+/// `require_tool` and `require`, so the test is skipped, and says so, without them, or fails
+/// under `DOSTYK_REQUIRE_TOOLS=1` (CI runs as root).
+fn require_tmpfs(path: &Path, size: &str) -> Option<Tmpfs> {
+    let mount = require_tool("mount")?;
+    let root = if is_root() {
+        Ok(())
+    } else {
+        Err("the tests do not run as root".to_string())
+    };
+    let how = "CI runs `.ci/run` as root, which may mount a tmpfs";
+    require("root (to mount a small tmpfs)", root, how)?;
+    require(
+        &format!("a {size} tmpfs at {}", path.display()),
+        Tmpfs::mount(&mount, path, size),
+        how,
+    )
+}
+
 #[test]
 fn a_full_disk_is_an_error_and_the_last_site_stays() {
     let fixture = Fixture::new();
     archive(&fixture, 2, "Бірінші");
     let disk = fixture.dir.path().join("disk");
-    let Some(_tmpfs) = Tmpfs::mount(&disk, "3m") else {
-        let required = std::env::var("DOSTYK_REQUIRE_BROWSER").is_ok_and(|v| v != "0");
-        assert!(!required, "a full-disk test needs `mount -t tmpfs` (root)");
-        eprintln!("SKIPPED: mounting a small tmpfs needs root");
+    let Some(_tmpfs) = require_tmpfs(&disk, "3m") else {
         return;
     };
     let out = disk.join("out");

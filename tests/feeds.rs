@@ -109,7 +109,7 @@ fn each_tree_has_an_atom_feed_of_its_stories() {
             assert!(html.select(&sel("p")).count() >= 2, "{rel}: {}", shown.slug);
         }
         // Every URL of the feed is the site's.
-        for node in doc.descendants().filter(|n| n.is_element()) {
+        for node in doc.descendants().filter(roxmltree::Node::is_element) {
             if let Some(href) = node.attribute("href") {
                 check_absolute(&site.out, SUB_BASE, href).unwrap_or_else(|e| panic!("{rel}: {e}"));
             }

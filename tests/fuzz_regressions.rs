@@ -1,10 +1,10 @@
 //! Inputs the fuzz targets (`fuzz/`, run by `bench/fuzz.sh`) found to break a promise, kept
 //! as tests, minimised, so that the bugs stay fixed without running the fuzzer.
 
-use dostyk::markdown::{self, NoArticleLinks};
+use dostyk::render::markdown::{self, NoArticleLinks};
 
 /// pulldown-cmark keeps a NUL, which the body's HTML uses as the marker of the UI tree: the
-/// text showed `kk` or `tg` in its place, and the page was invalid HTML. CommonMark replaces
+/// text showed `kk` or `tg` in its place, and the page was invalid HTML. `CommonMark` replaces
 /// it with U+FFFD.
 #[test]
 fn a_nul_in_the_text_is_no_tree_marker() {
@@ -64,10 +64,10 @@ fn a_lead_opening_with_a_long_word_still_makes_a_title() {
         outlet: Some("Test".into()),
         ..pipeline::Options::default()
     };
-    let taxonomy = dostyk::taxonomy::Taxonomy::default();
+    let taxonomy = dostyk::load::taxonomy::Taxonomy::default();
     let outcome = pipeline::import(&lead, &options, &taxonomy, &[]);
     let draft = outcome.draft.expect("imported");
     let path = std::path::PathBuf::from(format!("content/articles/2025/{}.md", draft.slug));
-    let loaded = dostyk::content::Article::parse(&path, &draft.to_file(), &taxonomy);
+    let loaded = dostyk::load::Article::parse(&path, &draft.to_file(), &taxonomy);
     assert!(loaded.is_ok(), "{:?}", loaded.err());
 }

@@ -78,18 +78,18 @@ fn all_output(output: &Output) -> String {
 
 /// The article files under a project's content, by path.
 fn articles(root: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir(root.join("content/articles"));
+    let mut files: Vec<PathBuf> = walkdir(&root.join("content/articles"));
     files.sort();
     files
 }
 
-fn walkdir(dir: PathBuf) -> Vec<PathBuf> {
+fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
-                out.extend(walkdir(path));
+                out.extend(walkdir(&path));
             } else if path.extension().is_some_and(|x| x == "md") {
                 out.push(path);
             }
@@ -174,7 +174,7 @@ fn the_five_texts_import_to_the_front_matter_content_has() {
         project: dostyk::Project::new(project.path()),
         out,
         base_url: None,
-        when_busy: dostyk::output::WhenBusy::Wait,
+        when_busy: dostyk::write::WhenBusy::Wait,
         search: true,
     });
     assert!(
@@ -277,7 +277,7 @@ fn every_sentence_is_kept_and_metadata_leaves_the_body() {
     let imported: Vec<(PathBuf, String)> = articles(project.path())
         .into_iter()
         .map(|p| {
-            let text = dostyk::markdown::plain_text(&body(&p));
+            let text = dostyk::render::markdown::plain_text(&body(&p));
             (p, text)
         })
         .collect();

@@ -1,16 +1,21 @@
-//! The importer's evaluator (bench/import_eval/eval.py) on a tiny labelled set written for this
+//! The importer's evaluator (`bench/import_eval/eval.py`) on a tiny labelled set written for this
 //! test: it must import the texts as an editor would and score what it should, misses included.
+
+mod common;
 
 use std::path::PathBuf;
 use std::process::Command;
 
 #[test]
 fn the_evaluator_scores_an_import_and_counts_its_misses() {
+    let Some(python) = common::require_tool("python3") else {
+        return;
+    };
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let fixture = repo.join("tests/fixtures/import_eval");
     let out = tempfile::tempdir().unwrap();
     let scores_path = out.path().join("scores.json");
-    let output = Command::new("python3")
+    let output = Command::new(python)
         .arg(repo.join("bench/import_eval/eval.py"))
         .arg("--labels")
         .arg(fixture.join("labels.toml"))

@@ -84,7 +84,7 @@ fn feeds_sitemap_and_robots_point_into_the_site() {
         for rel in ["kk/feed.xml", "tg/feed.xml", "sitemap.xml"] {
             let text = site.text(rel);
             let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
-            for node in doc.descendants().filter(|n| n.is_element()) {
+            for node in doc.descendants().filter(roxmltree::Node::is_element) {
                 let name = node.tag_name().name();
                 if let Some(href) = node.attribute("href") {
                     urls.push((rel.to_string(), href.to_string()));

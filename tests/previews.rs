@@ -1,4 +1,4 @@
-//! What a shared link and a search engine see: OpenGraph and Twitter card tags, schema.org
+//! What a shared link and a search engine see: `OpenGraph` and Twitter card tags, schema.org
 //! JSON-LD, and the feeds of each country and topic.
 
 mod common;

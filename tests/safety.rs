@@ -98,7 +98,9 @@ fn is_own_script(element: ElementRef) -> bool {
     // A version query (`search.js?v=1a2b3c4d`) may follow the file name.
     e.attr("src")
         .map(|src| src.split('?').next().unwrap_or(src))
-        .is_some_and(|src| src.starts_with('/') && !src.starts_with("//") && src.ends_with(".js"))
+        .is_some_and(|src| {
+            src.starts_with('/') && !src.starts_with("//") && has_extension(src, "js")
+        })
         && element.text().all(|t| t.trim().is_empty())
 }
 
@@ -133,14 +135,14 @@ fn no_page_carries_anything_executable() {
     let mut html_pages = 0;
     for (rel, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);
-        if rel.ends_with(".html") {
+        if has_extension(rel, "html") {
             html_pages += 1;
             let found = executable_parts(&Html::parse_document(&text));
             assert!(found.is_empty(), "{rel}: {found:#?}");
         }
-        if rel.ends_with(".html") || rel.ends_with(".xml") || rel.ends_with(".txt") {
+        if ["html", "xml", "txt"].iter().any(|e| has_extension(rel, e)) {
             // Only the site's own script elements open with `<script`.
-            let own = if rel.ends_with(".html") {
+            let own = if has_extension(rel, "html") {
                 let doc = Html::parse_document(&text);
                 doc.select(&sel("script"))
                     .filter(|s| is_own_script(*s))
@@ -257,7 +259,7 @@ fn feeds_carry_the_text_escaped() {
         let xml = fixture.text(&rel);
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{rel}: {e}"));
         let mut contents = 0;
-        for node in doc.descendants().filter(|n| n.is_element()) {
+        for node in doc.descendants().filter(roxmltree::Node::is_element) {
             let name = node.tag_name().name();
             assert!(
                 !matches!(name, "script" | "img" | "iframe"),
@@ -343,7 +345,7 @@ fn structured_data_cannot_be_broken_out_of() {
     let mut headlines = Vec::new();
     let pages = snapshot(&fixture.out)
         .into_keys()
-        .filter(|f| f.ends_with(".html"));
+        .filter(|f| has_extension(f, "html"));
     for rel in pages {
         let doc = fixture.html(&rel);
         for script in doc.select(&sel("script[type=\"application/ld+json\"]")) {
@@ -371,14 +373,16 @@ fn structured_data_cannot_be_broken_out_of() {
 /// Pagefind's own `pagefind.js`, in Node.
 #[test]
 fn the_search_index_keeps_hostile_text_as_text() {
+    let Some(node) = require_tool("node") else {
+        return;
+    };
     let fixture = hostile_site();
-    let Some(answers) = run_queries(
+    let answers = run_queries(
+        &node,
         &fixture.out,
         "/",
         &[query("kk", "alert"), query("kk", "opening")],
-    ) else {
-        return;
-    };
+    );
     let mut found = 0;
     for answer in &answers {
         for result in answer["results"].as_array().expect("results") {

@@ -5,15 +5,14 @@
 //! `serve-overlay-1280.png`) go to `target/screenshots/` (or `DOSTYK_SCREENSHOTS`).
 //!
 //! Needs what `tests/browser.rs` needs: `chromium` (`/usr/bin/chromium`, or `DOSTYK_CHROMIUM`),
-//! `node`, and `npm ci --prefix tests/browser`. Without them the test says what is missing and
-//! passes, unless `DOSTYK_REQUIRE_BROWSER=1` (CI), where a missing tool is a failure.
+//! `node`, and `npm ci --prefix tests/browser`, each found by `common::require_tool`: without them
+//! the test says `skipped: ... not found` and runs no checks, unless `DOSTYK_REQUIRE_TOOLS=1` (CI),
+//! where a missing tool is a failure.
 
 mod common;
 
 use common::{ArticleSpec, Fixture};
 use dostyk::serve::{Preview, Report, ServeOptions};
-use std::path::PathBuf;
-use std::process::Command;
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// The article the script edits: Kazakh, its topics on line 6.
@@ -21,8 +20,7 @@ const ARTICLE: &str = "content/articles/2025/su-kelisimi.md";
 
 #[test]
 fn live_reload_and_the_error_overlay_in_chromium() {
-    let root = common::repo_root();
-    let Some(chromium) = common::browser_tools("live-reload browser test") else {
+    let Some(tools) = common::browser_tools() else {
         return;
     };
 
@@ -60,20 +58,15 @@ fn live_reload_and_the_error_overlay_in_chromium() {
     .unwrap_or_else(|e| panic!("the preview starts:\n{e}"));
     assert!(preview.live().status().is_ok());
 
-    let shots = std::env::var_os("DOSTYK_SCREENSHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target/screenshots"));
-    std::fs::create_dir_all(&shots).expect("screenshot folder");
+    let shots = common::screenshot_dir();
     println!("preview of {} at {}", fixture.root.display(), preview.url());
 
-    let output = Command::new("node")
-        .arg(root.join("tests/browser/live.mjs"))
+    let output = tools
+        .script("live.mjs")
         .arg(preview.url())
         .arg(&fixture.root)
         .arg(ARTICLE)
-        .env("DOSTYK_CHROMIUM", &chromium)
         .env("DOSTYK_SCREENSHOTS", &shots)
-        .current_dir(&root)
         .output()
         .expect("run node");
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -85,6 +78,10 @@ fn live_reload_and_the_error_overlay_in_chromium() {
         "the live-reload browser checks failed ({}); see the FAIL lines above. The preview \
          reported:\n{reports:#?}",
         output.status
+    );
+    assert!(
+        stdout.lines().any(|l| l == "all passed"),
+        "live.mjs ran its steps to the end:\n{stdout}"
     );
     // Each step moved the site on: the title, the error, the fix (which must reload, though
     // the pages it builds are those already served before the error).

@@ -8,7 +8,7 @@
 mod common;
 
 use common::*;
-use dostyk::session::{Files, Rebuilt, Session};
+use dostyk::serve::session::{Files, Rebuilt, Session};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -20,7 +20,7 @@ fn fresh_build(fixture: &Fixture) -> BTreeMap<String, Vec<u8>> {
         project: dostyk::Project::new(&fixture.root),
         out: out.clone(),
         base_url: None,
-        when_busy: dostyk::output::WhenBusy::Wait,
+        when_busy: dostyk::write::WhenBusy::Wait,
         search: true,
     })
     .unwrap_or_else(|e| panic!("fresh build:\n{e}"));
@@ -194,7 +194,7 @@ fn every_kind_of_edit(told: bool) {
         story,
         std::fs::read_to_string(repo_root().join(story))
             .unwrap()
-            .replacen("<", "<!-- project template -->\n<", 1),
+            .replacen('<', "<!-- project template -->\n<", 1),
     );
     rebuild_matches(&mut preview, &fixture, &["templates"], "template override");
 

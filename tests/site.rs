@@ -354,7 +354,7 @@ fn the_report_counts_what_was_written() {
     assert_eq!(site.report.files, files.len());
     let bytes: u64 = files.values().map(|b| b.len() as u64).sum();
     assert_eq!(site.report.bytes, bytes);
-    let html = files.keys().filter(|f| f.ends_with(".html")).count();
+    let html = files.keys().filter(|f| has_extension(f, "html")).count();
     let feeds = files.keys().filter(|f| f.ends_with("feed.xml")).count();
     assert_eq!(
         site.report.pages,

@@ -5,7 +5,7 @@
 
 #![no_main]
 
-use dostyk::content::{Article, front_matter};
+use dostyk::load::{Article, front_matter};
 use dostyk::date::Date;
 use dostyk_fuzz::{article_path, taxonomy, text};
 use libfuzzer_sys::fuzz_target;

@@ -4,7 +4,7 @@
 
 #![no_main]
 
-use dostyk::content::Article;
+use dostyk::load::Article;
 use dostyk::date::Date;
 use dostyk::import::pipeline::{Options, import};
 use dostyk::import::page_url::PageUrl;
@@ -80,7 +80,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(article.source.outlet, draft.outlet, "from {raw:?}");
     assert_eq!(article.source.photo, draft.photo, "from {raw:?}");
 
-    let html = dostyk::markdown::render(&article.body);
+    let html = dostyk::render::markdown::render(&article.body);
     if let Err(why) = check_html(&html, IMPORTED_TAGS) {
         panic!(
             "{why}\nbody: {:?}\nhtml: {html}\nfrom {raw:?}",

@@ -103,7 +103,7 @@ fn check_dates(text: &str) {
 fn check_body(text: &str) {
     let lines: Vec<String> = text.lines().map(str::to_string).collect();
     let markdown = body::to_markdown(&lines);
-    let html = dostyk::markdown::render(&markdown);
+    let html = dostyk::render::markdown::render(&markdown);
     if let Err(why) = check_html(&html, IMPORTED_TAGS) {
         panic!("{why}\nlines: {lines:?}\nmarkdown: {markdown:?}\nhtml: {html}");
     }

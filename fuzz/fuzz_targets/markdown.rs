@@ -5,7 +5,7 @@
 
 #![no_main]
 
-use dostyk::markdown::{self, ArticleLinks};
+use dostyk::render::markdown::{self, ArticleLinks};
 use dostyk_fuzz::{BODY_TAGS, check_html, text};
 use libfuzzer_sys::fuzz_target;
 
@@ -58,5 +58,5 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let _ = markdown::plain_text(&source);
-    let _ = dostyk::content::excerpt(&source, 220);
+    let _ = dostyk::load::excerpt(&source, 220);
 });

@@ -1,9 +1,9 @@
 //! What the fuzz targets share: the repository's own taxonomy, and a checker of the HTML that
-//! article bodies become. The checker is written apart from `dostyk::markdown` on purpose: a
+//! article bodies become. The checker is written apart from `dostyk::render::markdown` on purpose: a
 //! property checked with the code under test would share its blind spots.
 
-use dostyk::config::SiteConfig;
-use dostyk::taxonomy::Taxonomy;
+use dostyk::load::config::SiteConfig;
+use dostyk::load::taxonomy::Taxonomy;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -225,7 +225,7 @@ pub fn decode(s: &str) -> Option<String> {
 }
 
 /// Whether a browser would follow `url` only to http(s), mailto, tel or a relative address.
-/// Follows the URL standard's parsing rather than `dostyk::markdown::is_safe_url`: leading
+/// Follows the URL standard's parsing rather than `dostyk::render::markdown::is_safe_url`: leading
 /// and trailing C0 controls and spaces are stripped and tabs and newlines removed anywhere,
 /// then a scheme is a letter followed by letters, digits, `+`, `-` or `.` before a `:`.
 pub fn harmless_url(url: &str) -> bool {

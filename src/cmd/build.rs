@@ -1,16 +1,16 @@
 //! `dostyk build`.
 
 use anyhow::bail;
-use dostyk::output::WhenBusy;
+use dostyk::write::WhenBusy;
 use dostyk::{BuildOptions, Project};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Output folder [default: ROOT/public].
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Site address to build for, replacing `base_url` of site.toml (e.g. https://user.github.io/repo/).
+    /// Site address to build for, replacing `base_url` of site.toml (e.g. <https://user.github.io/repo>/).
     #[arg(long)]
     base_url: Option<String>,
     /// Content folder [default: ROOT/content].
@@ -24,12 +24,12 @@ pub struct Args {
     no_search: bool,
 }
 
-pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
+pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
     let mut project = Project::new(root);
     if let Some(content) = args.content {
         project.content = content;
     }
-    let out = args.out.unwrap_or_else(|| dostyk::build::default_out(root));
+    let out = args.out.unwrap_or_else(|| dostyk::write::default_out(root));
     let mut options = BuildOptions {
         project,
         out: out.clone(),
@@ -53,13 +53,12 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
                 eprintln!("warning: {warning}");
             }
             println!(
-                "built {} pages from {} articles ({} stories) into {} in {:.2}s (search index {:.2}s): {} files, {}",
+                "built {} pages from {} articles ({} stories) into {} in {:.2}s: {} files, {}",
                 report.pages,
                 report.articles,
                 report.stories,
                 out.display(),
                 report.elapsed.as_secs_f64(),
-                report.timings.search.as_secs_f64(),
                 report.files,
                 human_size(report.bytes)
             );
@@ -69,7 +68,6 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
                     ("load", t.load),
                     ("model", t.model),
                     ("render", t.render),
-                    ("search", t.search),
                     ("finish", t.finish),
                 ] {
                     println!("  {stage:<7} {:>8.3}s", time.as_secs_f64());

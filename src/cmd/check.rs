@@ -5,7 +5,7 @@ use dostyk::Project;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Site address to check for, replacing `base_url` of site.toml.
     #[arg(long)]
     base_url: Option<String>,
@@ -14,7 +14,7 @@ pub struct Args {
     content: Option<PathBuf>,
 }
 
-pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
+pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
     let mut project = Project::new(root);
     if let Some(content) = args.content {
         project.content = content;

@@ -2,19 +2,20 @@
 //! with a report of what was inferred and how sure it is.
 
 use anyhow::{Context, bail};
-use dostyk::content::{self, Article};
+use dostyk::Project;
+use dostyk::authoring::{Archive, Existing, atomic, plain_text};
 use dostyk::date::Date;
 use dostyk::import::page_url::PageUrl;
 use dostyk::import::pipeline::{Finding, Options, Outcome, Report, Sureness, import};
 use dostyk::import::story::Known;
-use dostyk::taxonomy::Kind;
-use dostyk::{Project, atomic, config::SiteConfig, markdown, taxonomy::Taxonomy};
+use dostyk::load::taxonomy::Kind;
+use dostyk::load::taxonomy::Taxonomy;
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Raw text files to import.
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -73,31 +74,21 @@ struct FileResult {
     error: Option<String>,
 }
 
-pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
+pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
     let mut project = Project::new(root);
     if let Some(content) = &args.content {
-        project.content = content.clone();
+        project.content.clone_from(content);
     }
-    let config = SiteConfig::load(&project.root, None)
+    let mut archive = Archive::load(&project)
         .map_err(list)
-        .context("cannot read the site configuration")?;
-    let taxonomy = Taxonomy::load(&project.content.join("taxonomy.toml"), &config)
-        .map_err(list)
-        .context("cannot read the taxonomy")?;
-    let articles_dir = project.content.join("articles");
-    let partial = content::load_partial(&articles_dir, &taxonomy);
-    if !partial.problems.is_empty() {
+        .context("cannot read the project")?;
+    if !archive.unreadable.is_empty() {
         eprintln!(
             "warning: {} existing article file(s) could not be read; story links and duplicate checks leave them out (run `dostyk build` to see why)",
-            partial.problems.len()
+            archive.unreadable.len()
         );
     }
-    let mut archive: Vec<Existing> = partial
-        .loaded
-        .articles
-        .iter()
-        .map(|article| Existing::from_article(article))
-        .collect();
+    let (config, taxonomy) = (archive.config.clone(), archive.taxonomy.clone());
     let options = Options {
         lang: args.lang.clone(),
         date: args.date,
@@ -126,14 +117,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
                 file.display()
             );
         }
-        let result = import_one(
-            file,
-            &options,
-            &taxonomy,
-            &mut archive,
-            &articles_dir,
-            &args,
-        );
+        let result = import_one(file, &options, &taxonomy, &mut archive, args);
         if !args.json {
             print_result(&result);
         }
@@ -174,8 +158,7 @@ fn import_one(
     file: &Path,
     options: &Options,
     taxonomy: &Taxonomy,
-    archive: &mut Vec<Existing>,
-    articles_dir: &Path,
+    archive: &mut Archive,
     args: &Args,
 ) -> FileResult {
     let failed = |error: String| FileResult {
@@ -198,7 +181,7 @@ fn import_one(
             ));
         }
     };
-    let known: Vec<Known> = archive.iter().map(Existing::known).collect();
+    let known = known(archive);
     let mut outcome = import(&raw, options, taxonomy, &known);
     let Some(draft) = outcome.draft.as_mut() else {
         return FileResult {
@@ -215,25 +198,26 @@ fn import_one(
             return FileResult {
                 file: file.to_path_buf(),
                 status: "skipped",
-                path: archive_path(archive, slug),
+                path: archive.with_slug(slug).map(|e| e.path.clone()),
                 outcome: Some(outcome),
                 error: None,
             };
         }
         // Importing again with --force replaces the earlier import of the same text.
-        draft.slug = slug.clone();
+        draft.slug.clone_from(slug);
     } else {
-        draft.slug = free_slug(&draft.slug, archive);
+        draft.slug = archive.free_slug(&draft.slug);
     }
-    let path = articles_dir
-        .join(draft.date.year.to_string())
-        .join(format!("{}.md", draft.slug));
+    let path = archive.path(draft.date.year, &draft.slug);
     // Only --force replaces: the earlier import of the same text, or a file in the way.
     let replace = duplicate.is_some() || (args.force && path.exists());
     if !args.dry_run {
         let write = if replace {
             // The date may have changed the year folder: the earlier file goes.
-            let earlier = archive_path(archive, &draft.slug).filter(|e| *e != path);
+            let earlier = archive
+                .with_slug(&draft.slug)
+                .map(|e| e.path.clone())
+                .filter(|e| *e != path);
             atomic::replace(&path, &draft.to_file())
                 .and_then(|()| earlier.map_or(Ok(()), std::fs::remove_file))
         } else {
@@ -250,14 +234,16 @@ fn import_one(
         }
     }
     // Later files of the same run can join this one's story, or be its duplicate.
-    archive.retain(|e| Some(&e.slug) != duplicate.as_ref());
-    archive.push(Existing {
+    archive
+        .entries
+        .retain(|e| Some(&e.slug) != duplicate.as_ref());
+    archive.entries.push(Existing {
         slug: draft.slug.clone(),
         story: draft.story.clone(),
         lang: draft.lang.clone(),
         date: draft.date,
         title: draft.title.clone(),
-        text: format!("{}\n{}", draft.title, markdown::plain_text(&draft.body)),
+        text: plain_text(&draft.title, &draft.body),
         path: path.clone(),
     });
     let status = if args.dry_run {
@@ -274,69 +260,24 @@ fn import_one(
     }
 }
 
-/// An article already in the archive, as the importer compares against it.
-struct Existing {
-    slug: String,
-    story: String,
-    lang: String,
-    date: Date,
-    title: String,
-    text: String,
-    path: PathBuf,
-}
-
-impl Existing {
-    fn from_article(article: &Article) -> Existing {
-        Existing {
-            slug: article.slug.clone(),
-            story: article.story.clone(),
-            lang: article.lang.code.to_string(),
-            date: article.date,
-            title: article.title.clone(),
-            text: format!("{}\n{}", article.title, markdown::plain_text(&article.body)),
-            path: article.path.clone(),
-        }
-    }
-
-    fn known(&self) -> Known<'_> {
-        Known {
-            slug: &self.slug,
-            story: &self.story,
-            lang: &self.lang,
-            date: self.date,
-            title: &self.title,
-            text: &self.text,
-        }
-    }
-}
-
-fn archive_path(archive: &[Existing], slug: &str) -> Option<PathBuf> {
+/// What the importer compares a new text against.
+fn known(archive: &Archive) -> Vec<Known<'_>> {
     archive
+        .entries
         .iter()
-        .find(|e| e.slug == slug)
-        .map(|e| e.path.clone())
-}
-
-/// `slug`, or `slug-2`, `slug-3` … : the first that no article uses.
-fn free_slug(slug: &str, archive: &[Existing]) -> String {
-    let taken = |s: &str| archive.iter().any(|e| e.slug == s);
-    if !taken(slug) {
-        return slug.to_string();
-    }
-    (2..)
-        .map(|n| format!("{slug}-{n}"))
-        .find(|s| !taken(s))
-        .expect("some suffix is free")
+        .map(|e| Known {
+            slug: &e.slug,
+            story: &e.story,
+            lang: &e.lang,
+            date: e.date,
+            title: &e.title,
+            text: &e.text,
+        })
+        .collect()
 }
 
 fn list(problems: Vec<dostyk::Diagnostic>) -> anyhow::Error {
-    anyhow::anyhow!(
-        problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    )
+    dostyk::Error::Invalid(problems).into()
 }
 
 fn print_result(result: &FileResult) {

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 /// A static site generator for a bilingual (Kazakh + Tajik) news archive.
 #[derive(Parser)]
 #[command(name = "dostyk", version, about)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The project folder (with site.toml, content/, templates/, static/).
     #[arg(long, global = true, default_value = ".")]
     root: PathBuf,
@@ -34,11 +34,11 @@ enum Command {
     Serve(serve::Args),
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Build(args) => build::run(&cli.root, args),
         Command::Check(args) => check::run(&cli.root, args),
-        Command::Import(args) => import::run(&cli.root, args),
+        Command::Import(args) => import::run(&cli.root, &args),
         Command::New(args) => new::run(&cli.root, args),
         Command::Serve(args) => serve::run(&cli.root, args),
     }

@@ -3,13 +3,14 @@
 
 use anyhow::Context;
 use dostyk::Project;
+use dostyk::authoring::Archive;
+use dostyk::authoring::new::{Request, ask_missing, plan, write};
 use dostyk::date::Date;
-use dostyk::new::{Archive, Request, ask_missing, plan, write};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The title, in the article's language.
     #[arg(long)]
     title: Option<String>,
@@ -49,7 +50,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("\"{text}\" is not a date: write it as YYYY-MM-DD"))
 }
 
-pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
+pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
     let mut request = Request {
         title: args.title,
         lang: args.lang,
@@ -65,13 +66,15 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
     let interactive = stdin.is_terminal();
     // Without a terminal nothing can be asked: say everything that is missing at once.
     if !interactive && !request.missing().is_empty() {
-        return Err(dostyk::new::NewError::Missing(request.missing()).into());
+        return Err(dostyk::authoring::new::NewError::Missing(request.missing()).into());
     }
     let mut project = Project::new(root);
     if let Some(content) = args.content {
         project.content = content;
     }
-    let archive = Archive::load(&project).context("cannot read the project")?;
+    let archive = Archive::load(&project)
+        .map_err(dostyk::Error::Invalid)
+        .context("cannot read the project")?;
     if !archive.unreadable.is_empty() {
         eprintln!(
             "warning: {} existing article file(s) could not be read; their slugs and stories are not checked (run `dostyk build` to see why)",

@@ -8,7 +8,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Port to listen on (0: any free port).
     #[arg(long, default_value_t = 1111)]
     port: u16,
@@ -23,7 +23,7 @@ pub struct Args {
     no_search: bool,
 }
 
-pub fn run(root: &Path, args: Args) -> anyhow::Result<()> {
+pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
     let mut project = Project::new(root);
     if let Some(content) = args.content {
         project.content = content;

@@ -188,7 +188,7 @@ pub fn escape_inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::render;
+    use crate::render::markdown::render;
 
     fn lines(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()

@@ -23,7 +23,7 @@ pub fn looks_like_outlet(phrase: &str) -> bool {
         return true;
     }
     let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
-    words <= 3 && !letters.is_empty() && letters.iter().all(|c| c.is_ascii_alphabetic())
+    words <= 3 && !letters.is_empty() && letters.iter().all(char::is_ascii_alphabetic)
 }
 
 /// Whether `text` has `fragment` before a space or at its end ("ИА" in "ИА Караван").

@@ -35,7 +35,7 @@ pub fn repeats(line: &str, headline: &str) -> bool {
 }
 
 /// A title from the lead: its first sentence, cut at a word boundary near
-/// [`MAX_MADE_TITLE`] characters, without closing punctuation.
+/// `MAX_MADE_TITLE` (90) characters, without closing punctuation.
 pub fn from_lead(lead: &str) -> String {
     let sentence = first_sentence(lead);
     // A lead of one short sentence on a line of its own may well be the headline, written with

@@ -6,13 +6,16 @@
 //! `char_indices`, so every slice is on a character boundary.
 
 /// A word of the text: letters (any script), digits, inner hyphens and apostrophes
-/// (ʻ ' ‘ ’ ` ʼ for Uzbek Latin oʻ gʻ and the tutuq belgisi), and the invisible characters
+/// (ʻ ' ‘ ’ ʼ and the backtick, for Uzbek Latin oʻ gʻ and the tutuq belgisi), and the invisible characters
 /// copied pages carry inside words (soft hyphen, zero-width joiners). `start..end` is the
 /// byte range of `text` in the text it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
+    /// The word as written, a slice of the text, inner hyphens and invisible characters kept.
     pub text: &'a str,
+    /// Where the word starts in the text, in bytes.
     pub start: usize,
+    /// Where the word ends in the text, in bytes, just past its last character.
     pub end: usize,
 }
 

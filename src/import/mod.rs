@@ -4,7 +4,6 @@
 pub mod body;
 pub mod credits;
 pub mod dates;
-pub mod draft;
 pub mod furniture;
 pub mod head;
 pub mod headline;

@@ -22,8 +22,11 @@ pub struct PageUrl {
 /// A date as a page address gives it: the year, and the month and day when it has them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UrlDate {
+    /// Four digits, 1990 to 2100.
     pub year: u16,
+    /// 1 to 12, when the path gives one.
     pub month: Option<u8>,
+    /// Only with a month, and a day that month has: `/2024/08/slug` gives none.
     pub day: Option<u8>,
 }
 

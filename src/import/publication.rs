@@ -129,15 +129,13 @@ pub(super) fn date(
                    sure: Sureness,
                    problems: &mut Vec<String>| {
         if written.year.is_some() {
-            return match written.complete() {
-                Some(date) => (Some(date), (None, how, sure)),
-                None => {
-                    problems.push(format!(
-                        "{how} is not a calendar date: give the date with --date YYYY-MM-DD"
-                    ));
-                    (None, (None, String::new(), Sureness::Check))
-                }
-            };
+            if let Some(date) = written.complete() {
+                return (Some(date), (None, how, sure));
+            }
+            problems.push(format!(
+                "{how} is not a calendar date: give the date with --date YYYY-MM-DD"
+            ));
+            return (None, (None, String::new(), Sureness::Check));
         }
         match years.complete(written) {
             Ok((date, with, year_sure, note)) => {

@@ -3,13 +3,17 @@
 //! Kyrgyzstan, or about Russia and Tajikistan meeting in Almaty, is not, however well it imports.
 
 use super::tagging::{Candidate, candidates};
-use crate::taxonomy::Taxonomy;
+use crate::load::taxonomy::Taxonomy;
 use serde::Serialize;
 
 /// The verdict, for the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OnTopic {
+    /// Whether every subject country is the text's subject; a text with `false` is refused
+    /// unless `--off-topic` is given.
     pub value: bool,
+    /// Why, for the report: each subject with the words that named it, or else what the text is
+    /// about and which subject it never names or names only in passing.
     pub why: String,
     /// Subject countries the text names only by a place, with the place as written: they are
     /// its countries too.
@@ -131,7 +135,7 @@ pub fn places<'t>(
 mod tests {
     use super::*;
     use crate::import::tagging::tests::taxonomy;
-    use crate::taxonomy::Kind;
+    use crate::load::taxonomy::Kind;
 
     fn verdict(title: &str, body: &str, lang: &str) -> OnTopic {
         let taxonomy = taxonomy();

@@ -1,41 +1,60 @@
 //! Every page of the site, and where it lives under the base path.
 
-use crate::taxonomy::Kind;
+use crate::load::taxonomy::Kind;
 
 /// A page, independent of UI language; [`Route::path`] places it in one language's tree.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
     /// The bilingual landing page at the site root.
     Landing,
+    /// A tree's home: its stories, newest first, a page of them at a time.
     Home {
+        /// 1-based; the first page has no `page/N/` in its path.
         page: usize,
     },
+    /// One article's page.
     Article {
+        /// The article's slug.
         slug: String,
     },
+    /// The list of every country, or of every topic, that has stories.
     Terms {
+        /// Countries or topics.
         kind: Kind,
     },
+    /// The stories of one country or topic.
     Term {
+        /// Countries or topics.
         kind: Kind,
+        /// The term's taxonomy id.
         id: String,
+        /// 1-based, as for [`Route::Home`].
         page: usize,
     },
+    /// Every story, grouped by month, with the chart on its first page.
     Timeline {
+        /// 1-based, as for [`Route::Home`].
         page: usize,
     },
+    /// The timeline of one year.
     Year {
+        /// The year, e.g. 2025.
         year: u16,
+        /// 1-based, as for [`Route::Home`].
         page: usize,
     },
+    /// The Atom feed of a tree's newest stories.
     Feed,
     /// The Atom feed of one country or topic.
     TermFeed {
+        /// Countries or topics.
         kind: Kind,
+        /// The term's taxonomy id.
         id: String,
     },
     /// The search page (Pagefind's UI over the index of that tree's articles).
     Search,
+    /// `404.html` at the site root, in every UI language at once.
     NotFound,
 }
 
@@ -69,7 +88,6 @@ impl Route {
         }
     }
 
-    /// Whether the page exists once per UI language (everything but the landing page and 404).
     /// What kind of page this is, whatever its language, term or page number: `term/country`.
     pub fn kind(&self) -> String {
         match self {
@@ -87,11 +105,13 @@ impl Route {
         }
     }
 
+    /// Whether the page exists once per UI language (everything but the landing page and 404).
     pub fn is_per_language(&self) -> bool {
         !matches!(self, Route::Landing | Route::NotFound)
     }
 
     /// The same list at another page number.
+    #[must_use]
     pub fn with_page(&self, page: usize) -> Route {
         match self {
             Route::Home { .. } => Route::Home { page },

@@ -1,10 +1,10 @@
 //! The site model: articles grouped into stories, stories filed under countries and topics.
 
 use super::timeline::Timeline;
-use crate::config::SiteConfig;
-use crate::content::Article;
 use crate::date::Date;
-use crate::taxonomy::{Kind, Taxonomy};
+use crate::load::Article;
+use crate::load::config::SiteConfig;
+use crate::load::taxonomy::{Kind, Taxonomy};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,6 +14,7 @@ pub type StoryId = usize;
 /// One event, told in one or more language versions.
 #[derive(Debug, Clone)]
 pub struct Story {
+    /// The `story` its versions' front matter share (the slug of a lone article by default).
     pub id: String,
     /// Indices into [`Site::articles`]: UI languages first in their order, then the rest by code.
     pub versions: Vec<usize>,
@@ -21,12 +22,14 @@ pub struct Story {
     pub date: Date,
     /// Union of the versions' country ids, in taxonomy order.
     pub countries: Vec<String>,
+    /// Union of the versions' topic ids, in taxonomy order.
     pub topics: Vec<String>,
 }
 
 /// A country or topic that has stories.
 #[derive(Debug, Clone)]
 pub struct TermListing {
+    /// Whether it is a country or a topic.
     pub kind: Kind,
     /// Index into the taxonomy's terms of this kind.
     pub term: usize,
@@ -37,20 +40,27 @@ pub struct TermListing {
 /// Everything the renderer needs, built once, never changed.
 #[derive(Debug)]
 pub struct Site {
+    /// `site.toml`, validated.
     pub config: SiteConfig,
+    /// The countries, topics and places articles are filed under.
     pub taxonomy: Taxonomy,
     /// Shared with the loader's cache, which a rebuild reuses them from.
     pub articles: Vec<Arc<Article>>,
     /// Newest first; ties broken by story id so the order is stable.
     pub stories: Vec<Story>,
+    /// The countries that have stories, in taxonomy order.
     pub countries: Vec<TermListing>,
+    /// The topics that have stories, in taxonomy order.
     pub topics: Vec<TermListing>,
+    /// The stories by year, for the timeline pages.
     pub timeline: Timeline,
     /// The story of each article, by article index.
     article_story: Vec<StoryId>,
 }
 
 impl Site {
+    /// Groups `articles` into stories and files them; the articles end up newest first, ties
+    /// broken by slug, and every index into them refers to that order.
     pub fn new(config: SiteConfig, taxonomy: Taxonomy, mut articles: Vec<Arc<Article>>) -> Site {
         articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let stories = group_stories(&config, &taxonomy, &articles);
@@ -75,6 +85,7 @@ impl Site {
         }
     }
 
+    /// [`Site::countries`] or [`Site::topics`].
     pub fn listings(&self, kind: Kind) -> &[TermListing] {
         match kind {
             Kind::Country => &self.countries,

@@ -5,7 +5,9 @@ use super::site::{Story, StoryId};
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
+    /// The year, e.g. 2025.
     pub year: u16,
+    /// 1 for January to 12 for December.
     pub month: u8,
 }
 
@@ -28,7 +30,9 @@ impl YearMonth {
 /// All stories newest first, and the years that have stories, each with its stories.
 #[derive(Debug, Default)]
 pub struct Timeline {
+    /// Every story, newest first: the home and timeline pages.
     pub all: Vec<StoryId>,
+    /// Each year that has stories, newest first, with its stories newest first: the year pages.
     pub years: Vec<(u16, Vec<StoryId>)>,
 }
 
@@ -62,6 +66,7 @@ impl Timeline {
 pub struct MonthlyCounts {
     /// Every month from the first to the last, oldest first, empty months included.
     pub months: Vec<YearMonth>,
+    /// Stories per month, one count per entry of `months`.
     pub total: Vec<u32>,
     /// Per country id (in the order given), a count per month.
     pub by_country: Vec<(String, Vec<u32>)>,

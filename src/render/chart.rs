@@ -2,14 +2,14 @@
 //! inline SVG bars so it reads without JavaScript. Labels are HTML text, so they stay
 //! legible at any width; a table carries the same numbers as text.
 
-use crate::config::UiLanguage;
+use crate::load::config::UiLanguage;
 use crate::model::MonthlyCounts;
 use serde::Serialize;
 use std::fmt::Write;
 
 /// The chart and its text alternative, ready for a template.
 #[derive(Serialize)]
-pub struct ChartView {
+pub(super) struct ChartView {
     /// What the chart shows, as its accessible name.
     pub title: String,
     pub caption: String,
@@ -24,7 +24,7 @@ pub struct ChartView {
 }
 
 #[derive(Serialize)]
-pub struct ChartSeries {
+pub(super) struct ChartSeries {
     pub label: String,
     /// `total` or `country`, for styling.
     pub kind: &'static str,
@@ -33,7 +33,7 @@ pub struct ChartSeries {
 }
 
 #[derive(Serialize)]
-pub struct ChartTick {
+pub(super) struct ChartTick {
     pub label: String,
     pub left: String,
     /// `start`, `middle` or `end`: edge labels align inwards so they never stick out.
@@ -41,7 +41,7 @@ pub struct ChartTick {
 }
 
 #[derive(Serialize)]
-pub struct ChartRow {
+pub(super) struct ChartRow {
     pub month: String,
     pub counts: Vec<u32>,
 }
@@ -52,7 +52,7 @@ const HEIGHT: u32 = 40;
 const MAX_TICKS: usize = 8;
 
 /// Draws `counts`; `country_label` names a country id in the UI language.
-pub fn chart(
+pub(super) fn chart(
     counts: &MonthlyCounts,
     ui: &UiLanguage,
     country_label: impl Fn(&str) -> String,

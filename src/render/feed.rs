@@ -1,13 +1,13 @@
 //! The Atom feed of one UI language: the newest stories, full text, each in its own language.
 
 use super::views::{Link, ViewBuilder};
-use crate::markdown::Body;
 use crate::model::{Route, StoryId};
+use crate::render::markdown::Body;
 use serde::Serialize;
 use std::sync::Arc;
 
 #[derive(Serialize)]
-pub struct FeedView {
+pub(super) struct FeedView {
     pub title: String,
     pub subtitle: String,
     pub lang: String,
@@ -20,7 +20,7 @@ pub struct FeedView {
 }
 
 #[derive(Serialize)]
-pub struct FeedEntry {
+pub(super) struct FeedEntry {
     pub title: String,
     pub url: String,
     pub lang: String,
@@ -34,7 +34,7 @@ pub struct FeedEntry {
 
 /// A feed of the newest of `stories` (newest first); `route` is the feed itself, `page`
 /// the page it follows.
-pub fn feed(
+pub(super) fn feed(
     body: &dyn Fn(usize) -> Arc<Body>,
     views: &ViewBuilder,
     stories: &[StoryId],

@@ -2,23 +2,23 @@
 //! (`[the talks](../2025/tojikiston-va-qazoqiston.md)`, the way Markdown editors and GitHub
 //! link files), checked and turned into links to the articles' pages.
 
-use crate::content::Article;
 use crate::error::{Diagnostic, closest, line_of};
-use crate::markdown::{self, ArticleLinks, Body};
+use crate::load::Article;
 use crate::model::Site;
+use crate::render::markdown::{self, ArticleLinks, Body};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Every article by its file, for resolving links.
-pub struct SiteLinks<'a> {
+pub(super) struct SiteLinks<'a> {
     site: &'a Site,
     /// Made at the first link resolved: a rebuild that renders no body with links needs none.
     by_path: OnceLock<HashMap<PathBuf, &'a Article>>,
 }
 
 impl<'a> SiteLinks<'a> {
-    pub fn new(site: &'a Site) -> SiteLinks<'a> {
+    pub(super) fn new(site: &'a Site) -> SiteLinks<'a> {
         SiteLinks {
             site,
             by_path: OnceLock::new(),
@@ -36,7 +36,7 @@ impl<'a> SiteLinks<'a> {
     }
 
     /// The body of `article` as HTML, and a problem per link to a file that is no article.
-    pub fn render(&self, article: &Article, base_path: &str) -> (Body, Vec<Diagnostic>) {
+    pub(super) fn render(&self, article: &Article, base_path: &str) -> (Body, Vec<Diagnostic>) {
         let from = FromArticle {
             links: self,
             dir: article.path.parent().unwrap_or(Path::new("")),
@@ -56,7 +56,7 @@ impl<'a> SiteLinks<'a> {
 
 impl SiteLinks<'_> {
     /// The problems of an article's links, without rendering it.
-    pub fn check(&self, article: &Article) -> Vec<Diagnostic> {
+    pub(super) fn check(&self, article: &Article) -> Vec<Diagnostic> {
         let from = FromArticle {
             links: self,
             dir: article.path.parent().unwrap_or(Path::new("")),
@@ -84,7 +84,10 @@ impl ArticleLinks for FromArticle<'_, '_> {
             None => (dest, None),
         };
         // Only paths to Markdown files: not web addresses, which may end in `.md` too.
-        if !file.ends_with(".md") || file.contains(':') || file.starts_with('/') {
+        // Article files are `.md`, in lower case, as the loader reads them.
+        #[allow(clippy::case_sensitive_file_extension_comparisons)]
+        let markdown = file.ends_with(".md");
+        if !markdown || file.contains(':') || file.starts_with('/') {
             return None;
         }
         let target = normalize(&self.dir.join(file));

@@ -3,9 +3,12 @@
 
 mod chart;
 mod feed;
+mod fingerprint;
+pub mod highlight;
 mod links;
-pub mod memo;
+pub mod markdown;
 mod pages;
+mod rebuild;
 mod routes;
 mod search_page;
 mod search_pages;
@@ -14,8 +17,9 @@ mod structured;
 pub mod templates;
 mod views;
 
-pub use memo::{BodyCache, Memo};
+pub use fingerprint::Fingerprint;
 pub use pages::{RenderStats, Scope, render_site};
-pub use search_pages::search_corpora;
+pub use rebuild::{Rebuild, combine};
+pub use search_pages::{SearchIndexes, search_corpora};
 pub use templates::Templates;
 pub use views::Assets;

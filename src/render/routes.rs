@@ -1,11 +1,11 @@
 //! Which pages the site has.
 
+use crate::load::taxonomy::Kind;
 use crate::model::{Route, Site, StoryId};
-use crate::taxonomy::Kind;
 
 /// Every route of the site but the articles' (rendered with their bodies and listed in the
 /// sitemap apart), with the date it last changed where one is known (for the sitemap).
-pub fn list_routes(site: &Site) -> Vec<(Route, Option<String>)> {
+pub(super) fn list_routes(site: &Site) -> Vec<(Route, Option<String>)> {
     let pages = |n: usize| n.div_ceil(site.config.page_size).max(1);
     let newest = |ids: &[StoryId]| ids.first().map(|&s| site.stories[s].date.to_string());
     let all = &site.timeline.all;

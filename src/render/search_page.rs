@@ -3,9 +3,9 @@
 
 use super::search_pages::index_tree;
 use super::views::{Link, ViewBuilder};
+use crate::load::taxonomy::Kind;
 use crate::model::Route;
 use crate::search::BUNDLE_DIR;
-use crate::taxonomy::Kind;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -27,7 +27,7 @@ const PAGEFIND_STRINGS: &[&str] = &[
 ];
 
 #[derive(Serialize)]
-pub struct SearchView {
+pub(super) struct SearchView {
     /// Root-relative folder of the bundle, `/repo/pagefind/`: Pagefind UI's `bundlePath`.
     pub bundle: String,
     /// Root-relative base of result links, `/repo/`: Pagefind's `baseUrl`.
@@ -47,7 +47,7 @@ pub struct SearchView {
     pub browse: Vec<Link>,
 }
 
-pub fn search_view(views: &ViewBuilder) -> SearchView {
+pub(super) fn search_view(views: &ViewBuilder) -> SearchView {
     let base = views.site.config.base_path.clone();
     let translations: BTreeMap<&str, &String> = PAGEFIND_STRINGS
         .iter()

@@ -4,47 +4,146 @@
 
 use super::links::SiteLinks;
 use super::views::{Assets, ViewBuilder};
-use crate::config::UiLanguage;
+use crate::error::Diagnostic;
+use crate::load::config::UiLanguage;
+use crate::load::taxonomy::Kind;
 use crate::model::{Route, Site};
-use crate::search::{self, Corpus, Filters, Meta, Page, Pages};
-use crate::taxonomy::Kind;
+use crate::render::markdown::Body;
+use crate::search::{self, Corpus, Filters, Indexing, Meta, Page, Pages, ReadPage, Reader};
+use crate::write::Output;
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 /// Every article of `site`, for each UI tree's index. The trees whose language is stemmed
 /// alike (in practice all: kk and tg are not) search one corpus, whose text of an article is
-/// read once and whose addresses are its first tree's ([`index_tree`]).
+/// read once and whose addresses are its first tree's (`index_tree`).
 pub fn search_corpora<'a>(site: &'a Site, assets: &'a Assets) -> Vec<Corpus<'a>> {
-    // An article's first image is searched by its address and text: the index is told
-    // whether any may have one (an image in Markdown or HTML; a word that only looks like
-    // one costs two empty fields).
-    let images = site.articles.iter().any(|a| {
-        a.body.contains("![")
-            || a.body
-                .as_bytes()
-                .windows(4)
-                .any(|w| w.eq_ignore_ascii_case(b"<img"))
-    });
+    let images = may_have_images(site);
+    let order = Arc::new(address_order(site));
     groups(site)
         .into_iter()
-        .map(|languages| {
-            let views: Vec<ViewBuilder> = languages
-                .iter()
-                .map(|&ui| ViewBuilder { site, ui, assets })
-                .collect();
-            // Numbered by address: the same order in every tree.
-            let mut order: Vec<usize> = (0..site.articles.len()).collect();
-            order.sort_by_cached_key(|&i| url(&views[0], i));
-            Corpus {
-                trees: languages.iter().map(|ui| ui.code.clone()).collect(),
-                pages: Box::new(Articles {
-                    links: SiteLinks::new(site),
-                    views,
-                    order,
-                }),
-                images,
-            }
+        .map(|languages| Corpus {
+            trees: languages.iter().map(|ui| ui.code.clone()).collect(),
+            pages: Box::new(Articles::new(site, assets, &languages, order.clone())),
+            images,
         })
         .collect()
+}
+
+/// The search indexes of a build, read while the page stage renders the articles, from the
+/// bodies it renders (`read_articles`), then finished (`finish`).
+pub struct SearchIndexes<'a> {
+    /// Per corpus, its articles and its index.
+    articles: Vec<Articles<'a>>,
+    indexings: Vec<Indexing>,
+    order: Arc<Vec<usize>>,
+}
+
+impl<'a> SearchIndexes<'a> {
+    /// Empty indexes for every corpus of `site` (as [`search_corpora`] groups the trees),
+    /// ready to read the articles.
+    pub fn new(site: &'a Site, assets: &'a Assets) -> SearchIndexes<'a> {
+        let images = may_have_images(site);
+        let order = Arc::new(address_order(site));
+        let (articles, indexings) = groups(site)
+            .into_iter()
+            .map(|languages| {
+                let trees: Vec<String> = languages.iter().map(|ui| ui.code.clone()).collect();
+                (
+                    Articles::new(site, assets, &languages, order.clone()),
+                    Indexing::new(&trees, images, site.articles.len()),
+                )
+            })
+            .unzip();
+        SearchIndexes {
+            articles,
+            indexings,
+            order,
+        }
+    }
+
+    /// Calls `render` for every article (by index, from several threads), in the order the
+    /// indexes number them, and reads the body it returns into every index; returns the
+    /// problems `render` returned and those of writing the index.
+    pub(super) fn read_articles(
+        &mut self,
+        render: impl Fn(usize) -> (Option<Arc<Body>>, Vec<Diagnostic>) + Sync,
+        out: &dyn Output,
+    ) -> Vec<Diagnostic> {
+        let problems = Mutex::new(Vec::new());
+        let (articles, order) = (&self.articles, &self.order);
+        let streamed = search::stream(
+            &mut self.indexings,
+            order.len(),
+            |n, readers: &[&Reader]| -> Vec<ReadPage> {
+                let index = order[n];
+                let (body, found) = render(index);
+                if !found.is_empty() {
+                    problems
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .extend(found);
+                }
+                // A page that failed fails the build: the index can do without it.
+                let Some(body) = body else {
+                    return Vec::new();
+                };
+                articles
+                    .iter()
+                    .zip(readers)
+                    .map(|(corpus, reader)| {
+                        reader.read(&corpus.page_of(index, &body), corpus.filters_of(index))
+                    })
+                    .collect()
+            },
+            out,
+        );
+        let mut problems = problems
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Err(e) = streamed {
+            problems.extend(crate::error::Error::from(e).diagnostics());
+        }
+        problems
+    }
+
+    /// Writes the rest of every index and the bundle's entry.
+    pub(super) fn finish(self, out: &dyn Output) -> Vec<Diagnostic> {
+        let written: search::Result<Vec<search::Written>> =
+            self.indexings
+                .into_iter()
+                .try_fold(Vec::new(), |mut all, indexing| {
+                    all.extend(indexing.finish(out)?);
+                    Ok(all)
+                });
+        match written.and_then(|written| search::write_entry(&written, out)) {
+            Ok(()) => Vec::new(),
+            Err(e) => crate::error::Error::from(e).diagnostics(),
+        }
+    }
+}
+
+/// Whether any article may have an image, whose address and alternative text are searched
+/// then (an image in Markdown or HTML; a word that only looks like one costs two empty
+/// fields).
+fn may_have_images(site: &Site) -> bool {
+    site.articles.iter().any(|a| {
+        let body = a.body.as_bytes();
+        memchr::memmem::find(body, b"![").is_some()
+            || memchr::memchr_iter(b'<', body).any(|at| {
+                body.get(at + 1..at + 4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"img"))
+            })
+    })
+}
+
+/// Article indices in the order of their addresses. The same in every tree: addresses
+/// differ only in the language before the common `/articles/`, and the slug after it is
+/// compared with its closing slash, as the whole address is.
+fn address_order(site: &Site) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..site.articles.len()).collect();
+    order.sort_by_cached_key(|&i| format!("{}/", site.articles[i].slug));
+    order
 }
 
 /// A corpus's articles, made for the index one at a time.
@@ -53,21 +152,30 @@ struct Articles<'a> {
     /// Per tree of the corpus, the first tree first.
     views: Vec<ViewBuilder<'a>>,
     /// Article indices by page number.
-    order: Vec<usize>,
+    order: Arc<Vec<usize>>,
 }
 
-impl Pages for Articles<'_> {
-    fn count(&self) -> usize {
-        self.order.len()
+impl<'a> Articles<'a> {
+    fn new(
+        site: &'a Site,
+        assets: &'a Assets,
+        languages: &[&'a UiLanguage],
+        order: Arc<Vec<usize>>,
+    ) -> Articles<'a> {
+        Articles {
+            links: SiteLinks::new(site),
+            views: languages
+                .iter()
+                .map(|&ui| ViewBuilder { site, ui, assets })
+                .collect(),
+            order,
+        }
     }
 
-    fn page(&self, number: usize) -> Page {
+    /// Article `index` for the index, with its rendered `body`.
+    fn page_of(&self, index: usize, body: &Body) -> Page {
         let first = &self.views[0];
-        let index = self.order[number];
         let article = &first.site.articles[index];
-        // Rendered again rather than kept from the page stage: holding every body (about
-        // 10 KB an article) would cost far more memory than the ~35 µs a rendering takes.
-        let (body, _) = self.links.render(article, &first.site.config.base_path);
         Page {
             url: url(first, index),
             title: article.title.clone(),
@@ -81,6 +189,31 @@ impl Pages for Articles<'_> {
                 date: article.date.to_string(),
             },
         }
+    }
+
+    /// Article `index`'s filters, per tree.
+    fn filters_of(&self, index: usize) -> Vec<Filters> {
+        self.views
+            .iter()
+            .map(|views| filters(views, index))
+            .collect()
+    }
+}
+
+impl Pages for Articles<'_> {
+    fn count(&self) -> usize {
+        self.order.len()
+    }
+
+    fn page(&self, number: usize) -> Page {
+        let index = self.order[number];
+        let site = self.views[0].site;
+        // Rendered again, in a preview, rather than kept from the page stage: holding every
+        // body (about 10 KB an article) would cost far more memory than rendering.
+        let (body, _) = self
+            .links
+            .render(&site.articles[index], &site.config.base_path);
+        self.page_of(index, &body)
     }
 
     fn filters(&self, tree: usize, number: usize) -> Filters {
@@ -103,7 +236,7 @@ fn groups(site: &Site) -> Vec<Vec<&UiLanguage>> {
 }
 
 /// The UI tree whose addresses the index searched from `ui`'s search page holds.
-pub fn index_tree<'a>(site: &'a Site, ui: &UiLanguage) -> &'a UiLanguage {
+pub(super) fn index_tree<'a>(site: &'a Site, ui: &UiLanguage) -> &'a UiLanguage {
     groups(site)
         .into_iter()
         .find(|languages| languages.iter().any(|l| l.code == ui.code))

@@ -1,7 +1,7 @@
 //! `sitemap.xml` with hreflang alternates, and `robots.txt` pointing at it. A site with more
 //! pages than one sitemap may list gets numbered sitemaps, which `sitemap.xml` indexes.
 
-use crate::config::SiteConfig;
+use crate::load::config::SiteConfig;
 use crate::model::{Route, Site};
 use std::fmt::Write;
 
@@ -11,12 +11,12 @@ const MAX_URLS: usize = 50_000;
 
 /// The sitemap files, by output path: `sitemap.xml` alone, or as the index of `sitemap-1.xml`,
 /// `sitemap-2.xml` … when the site has more than [`MAX_URLS`] pages.
-pub fn sitemaps(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<(String, String)> {
+pub(super) fn sitemaps(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<(String, String)> {
     split(&entries(site, routes), &site.config.base_url, MAX_URLS)
 }
 
 /// The paths of the files [`sitemaps`] makes, without making them.
-pub fn sitemap_paths(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<String> {
+pub(super) fn sitemap_paths(site: &Site, routes: &[(Route, Option<String>)]) -> Vec<String> {
     let languages = site.config.languages.len();
     let count = routes
         .iter()
@@ -167,7 +167,7 @@ fn entry(
     entries.push(xml);
 }
 
-pub fn robots(config: &SiteConfig) -> String {
+pub(super) fn robots(config: &SiteConfig) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
         config.base_url

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 /// JSON for inside a `<script type="application/ld+json">`: `<`, `>` and `&` are written as
 /// `\u003c` etc., so no text (a hostile title) can close the script element.
-pub fn json_ld(value: &impl Serialize) -> String {
+pub(super) fn json_ld(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).expect("view structs serialise");
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
@@ -32,7 +32,7 @@ struct Image<'a> {
 }
 
 /// What a `NewsArticle` says.
-pub struct NewsArticle<'a> {
+pub(super) struct NewsArticle<'a> {
     pub headline: &'a str,
     pub description: &'a str,
     pub url: &'a str,
@@ -49,7 +49,7 @@ pub struct NewsArticle<'a> {
     pub translations: Vec<String>,
 }
 
-pub fn news_article(a: &NewsArticle, origin: &str) -> String {
+pub(super) fn news_article(a: &NewsArticle, origin: &str) -> String {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Doc<'a> {
@@ -112,7 +112,7 @@ pub fn news_article(a: &NewsArticle, origin: &str) -> String {
 }
 
 /// A `BreadcrumbList` of `crumbs` (root-relative links) ending at the page itself.
-pub fn breadcrumbs(crumbs: &[Link], here: &str, here_url: &str, origin: &str) -> String {
+pub(super) fn breadcrumbs(crumbs: &[Link], here: &str, here_url: &str, origin: &str) -> String {
     #[derive(Serialize)]
     struct Item<'a> {
         #[serde(rename = "@type")]
@@ -155,7 +155,13 @@ pub fn breadcrumbs(crumbs: &[Link], here: &str, here_url: &str, origin: &str) ->
 
 /// The site itself, on its home pages and landing page, with its search page as the
 /// action search engines may offer (`search` is the search page's absolute URL).
-pub fn website(name: &str, url: &str, lang: &str, description: &str, search: &str) -> String {
+pub(super) fn website(
+    name: &str,
+    url: &str,
+    lang: &str,
+    description: &str,
+    search: &str,
+) -> String {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Doc<'a> {

@@ -40,7 +40,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 
 /// Compiled templates and where each came from, for error messages.
 pub struct Templates {
-    pub tera: tera::Tera,
+    tera: tera::Tera,
     origins: BTreeMap<String, PathBuf>,
 }
 

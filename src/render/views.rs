@@ -2,15 +2,15 @@
 //! List pages get article metadata only, never rendered bodies.
 
 use super::structured;
-use crate::config::UiLanguage;
-use crate::content::Article;
+use crate::load::Article;
+use crate::load::config::UiLanguage;
+use crate::load::taxonomy::Kind;
 use crate::model::{Route, Site, Story};
-use crate::taxonomy::Kind;
 use serde::Serialize;
 
 /// What every page has: language, site identity, navigation, head links.
 #[derive(Serialize)]
-pub struct PageView<'a> {
+pub(super) struct PageView<'a> {
     /// The UI language: `<html lang>`.
     pub lang: &'a str,
     pub site: SiteView<'a>,
@@ -35,15 +35,15 @@ pub struct PageView<'a> {
     /// This language's search page, where the header's search box sends its query (`?q=`).
     pub search: String,
     pub assets: Assets,
-    /// What link previews show: OpenGraph and Twitter card data.
+    /// What link previews show: `OpenGraph` and Twitter card data.
     pub preview: Preview,
     /// schema.org documents, JSON already escaped for a `<script>` element.
     pub json_ld: Vec<String>,
 }
 
-/// Link preview data (OpenGraph, Twitter cards).
+/// Link preview data (`OpenGraph`, Twitter cards).
 #[derive(Serialize)]
-pub struct Preview {
+pub(super) struct Preview {
     /// `website` or `article`.
     pub kind: &'static str,
     /// Absolute URL of the image.
@@ -55,7 +55,7 @@ pub struct Preview {
 }
 
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(super) struct SiteView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     /// Root-relative link to this language's home.
@@ -65,14 +65,14 @@ pub struct SiteView<'a> {
 }
 
 #[derive(Serialize, Clone)]
-pub struct Link {
+pub(super) struct Link {
     pub label: String,
     pub href: String,
     pub current: bool,
 }
 
 #[derive(Serialize)]
-pub struct Alternate {
+pub(super) struct Alternate {
     pub lang: String,
     pub name: String,
     /// Root-relative.
@@ -82,19 +82,24 @@ pub struct Alternate {
 
 /// One `<link rel="alternate" hreflang>`.
 #[derive(Serialize)]
-pub struct HrefLang {
+pub(super) struct HrefLang {
     /// A language code or `x-default`.
     pub lang: String,
     /// Absolute.
     pub url: String,
 }
 
+/// The URLs pages link the static files by: under the base path, each with a hash of the
+/// file's content (`?v=…`) so that browsers fetch it again exactly when it changed.
 #[derive(Serialize, Clone, Debug)]
 pub struct Assets {
+    /// The site's stylesheet, `style.css`.
     pub style: String,
+    /// The code highlighting's stylesheet, `syntax.css`, linked only by pages with code.
     pub syntax: String,
+    /// The site's icon, `favicon.svg`.
     pub icon: String,
-    /// The image link previews show (OpenGraph, Twitter cards).
+    /// The image link previews show (`OpenGraph`, Twitter cards).
     pub social: String,
     /// The script of the search page.
     pub search: String,
@@ -102,7 +107,7 @@ pub struct Assets {
 
 /// A story as one entry of a list, in the UI language's terms.
 #[derive(Serialize)]
-pub struct StoryCard {
+pub(super) struct StoryCard {
     pub title: String,
     pub href: String,
     /// The language of the shown version's text.
@@ -122,7 +127,7 @@ pub struct StoryCard {
 
 /// Another language version of the same story.
 #[derive(Serialize)]
-pub struct VersionLink {
+pub(super) struct VersionLink {
     pub lang: &'static str,
     /// The language's name, and the outlet when the story has several versions in it.
     pub name: String,
@@ -132,7 +137,7 @@ pub struct VersionLink {
 
 /// An article page's own content.
 #[derive(Serialize)]
-pub struct ArticleView<'a> {
+pub(super) struct ArticleView<'a> {
     pub card: StoryCard,
     /// The version's year: a search filter.
     pub year: u16,
@@ -151,7 +156,7 @@ pub struct ArticleView<'a> {
 
 /// Page numbers of a paginated list.
 #[derive(Serialize)]
-pub struct Pagination {
+pub(super) struct Pagination {
     pub current: usize,
     pub total: usize,
     pub previous: Option<String>,
@@ -161,14 +166,14 @@ pub struct Pagination {
 }
 
 /// Builds views for one UI language.
-pub struct ViewBuilder<'a> {
+pub(super) struct ViewBuilder<'a> {
     pub site: &'a Site,
     pub ui: &'a UiLanguage,
     pub assets: &'a Assets,
 }
 
 impl<'a> ViewBuilder<'a> {
-    pub fn href(&self, route: &Route) -> String {
+    pub(super) fn href(&self, route: &Route) -> String {
         format!(
             "{}{}",
             self.site.config.base_path,
@@ -176,11 +181,11 @@ impl<'a> ViewBuilder<'a> {
         )
     }
 
-    pub fn url(&self, route: &Route, lang: &str) -> String {
+    pub(super) fn url(&self, route: &Route, lang: &str) -> String {
         format!("{}{}", self.site.config.base_url, route.path(lang))
     }
 
-    pub fn t(&self, key: &str) -> String {
+    pub(super) fn t(&self, key: &str) -> String {
         self.ui
             .strings
             .get(key)
@@ -189,7 +194,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// A list's heading, with the page number from page 2 on.
-    pub fn paged_heading(&self, heading: String, page: usize) -> String {
+    pub(super) fn paged_heading(&self, heading: String, page: usize) -> String {
         if page <= 1 {
             heading
         } else {
@@ -200,11 +205,11 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub fn count(&self, n: usize) -> String {
+    pub(super) fn count(&self, n: usize) -> String {
         self.t("story_count").replace("{n}", &n.to_string())
     }
 
-    pub fn term_label(&self, kind: Kind, id: &str) -> String {
+    pub(super) fn term_label(&self, kind: Kind, id: &str) -> String {
         self.site
             .taxonomy
             .terms(kind)
@@ -231,7 +236,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// The page frame. `route` is this page; `heading` its `h1`. The canonical URL is the page
     /// itself; article pages point it at their own language's tree (see [`Self::article_url`]).
-    pub fn page(
+    pub(super) fn page(
         &self,
         route: &Route,
         heading: String,
@@ -334,14 +339,14 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// Scheme and host of the site, without its base path: prefix of root-relative links.
-    pub fn origin(&self) -> &'a str {
+    pub(super) fn origin(&self) -> &'a str {
         let config = &self.site.config;
         &config.base_url[..config.base_url.len() - config.base_path.len()]
     }
 
     /// An article's canonical URL: its copy in its own language's tree, or in the default tree
     /// when its language is not a UI language.
-    pub fn article_url(&self, article: &Article) -> String {
+    pub(super) fn article_url(&self, article: &Article) -> String {
         let route = Route::Article {
             slug: article.slug.clone(),
         };
@@ -349,7 +354,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// The first breadcrumb of every page: this language's home.
-    pub fn home_crumb(&self) -> Link {
+    pub(super) fn home_crumb(&self) -> Link {
         Link {
             label: self.t("home"),
             href: self.href(&Route::Home { page: 1 }),
@@ -357,7 +362,7 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub fn crumb(&self, key_or_label: String, route: &Route) -> Link {
+    pub(super) fn crumb(&self, key_or_label: String, route: &Route) -> Link {
         Link {
             label: key_or_label,
             href: self.href(route),
@@ -366,13 +371,13 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// A story as a list entry: the version in the UI language when there is one.
-    pub fn card(&self, story: &Story) -> StoryCard {
+    pub(super) fn card(&self, story: &Story) -> StoryCard {
         let shown = self.site.shown_version(story, &self.ui.code);
         self.card_for(story, shown)
     }
 
     /// An entry for one given version of `story`.
-    pub fn card_for(&self, story: &Story, version: usize) -> StoryCard {
+    pub(super) fn card_for(&self, story: &Story, version: usize) -> StoryCard {
         let article: &Article = &self.site.articles[version];
         let also_in = story
             .versions
@@ -422,7 +427,7 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub fn article(&self, index: usize, body: &'a str) -> ArticleView<'a> {
+    pub(super) fn article(&self, index: usize, body: &'a str) -> ArticleView<'a> {
         let article = &self.site.articles[index];
         let story = self.site.story_of(index);
         let mut card = self.card_for(story, index);
@@ -438,7 +443,7 @@ impl<'a> ViewBuilder<'a> {
                 .source
                 .url
                 .as_deref()
-                .filter(|u| crate::markdown::is_safe_url(u)),
+                .filter(|u| crate::render::markdown::is_safe_url(u)),
             photo: article.source.photo.as_deref(),
             place: article.place.as_deref().map(|place| {
                 self.site
@@ -459,7 +464,7 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub fn pagination(&self, route: &Route, current: usize, total: usize) -> Pagination {
+    pub(super) fn pagination(&self, route: &Route, current: usize, total: usize) -> Pagination {
         let link = |n: usize| Link {
             label: n.to_string(),
             href: self.href(&route.with_page(n)),
@@ -484,7 +489,7 @@ impl<'a> ViewBuilder<'a> {
     }
 }
 
-/// The OpenGraph locale of a UI language.
+/// The `OpenGraph` locale of a UI language.
 fn og_locale(code: &str) -> String {
     match code {
         "kk" => "kk_KZ".into(),

@@ -11,17 +11,17 @@ impl Cbor {
         let major = major << 5;
         match value {
             0..=23 => self.bytes.push(major | value as u8),
-            24..=0xff => self.bytes.extend([major | 24, value as u8]),
+            24..=0xff => self.bytes.extend([major | 0x18, value as u8]),
             0x100..=0xffff => {
-                self.bytes.push(major | 25);
+                self.bytes.push(major | 0x19);
                 self.bytes.extend((value as u16).to_be_bytes());
             }
             0x1_0000..=0xffff_ffff => {
-                self.bytes.push(major | 26);
+                self.bytes.push(major | 0x1a);
                 self.bytes.extend((value as u32).to_be_bytes());
             }
             _ => {
-                self.bytes.push(major | 27);
+                self.bytes.push(major | 0x1b);
                 self.bytes.extend(value.to_be_bytes());
             }
         }
@@ -34,9 +34,9 @@ impl Cbor {
 
     pub(super) fn int(&mut self, value: i32) -> &mut Self {
         if value >= 0 {
-            self.head(0, value as u64)
+            self.head(0, u64::from(value.cast_unsigned()))
         } else {
-            self.head(1, (-1 - i64::from(value)) as u64)
+            self.head(1, (-1 - i64::from(value)).cast_unsigned())
         }
     }
 

@@ -6,9 +6,9 @@
 use super::BUNDLE_DIR;
 use super::bundle::{self, Names};
 use super::cbor::Cbor;
+use super::error::Result;
 use super::postings::Word;
-use crate::error::Result;
-use crate::output::Output;
+use crate::write::Output;
 use rayon::prelude::*;
 
 /// Positions a chunk holds, roughly: it ends with the word that reaches this.

@@ -6,14 +6,15 @@
 //! alike share its words and fragments, which hold the first tree's addresses (the search
 //! page of another tree puts its own in the results it shows).
 //!
-//! Pages stream through: a batch is read in parallel ([`page`]) while the one before joins
-//! the lists ([`postings`]) and has its fragments written, so that what is kept is the
+//! Pages stream through: a batch is read in parallel (`page`) while the one before joins
+//! the lists (`postings`) and has its fragments written, so that what is kept is the
 //! index itself, encoded, not every page's text; the lists are then cut into chunks
-//! ([`chunks`]) and every tree's metadata written ([`bundle`]).
+//! (`chunks`) and every tree's metadata written (`bundle`).
 
 mod bundle;
 mod cbor;
 mod chunks;
+mod error;
 mod page;
 mod postings;
 mod reader;
@@ -21,9 +22,9 @@ mod runtime;
 mod terms;
 mod vocabulary;
 
-use crate::error::Result;
-use crate::output::Output;
+use crate::write::Output;
 use bundle::{FilterPages, Listing, Names};
+pub use error::{Result, SearchError};
 use page::Indexed;
 use postings::Lists;
 use rayon::prelude::*;
@@ -54,6 +55,7 @@ pub struct Page {
     pub title: String,
     /// The rendered body.
     pub body_html: String,
+    /// What a result shows of it besides the excerpt.
     pub meta: Meta,
 }
 
@@ -61,9 +63,14 @@ pub struct Page {
 /// as [`tidy`] makes them.
 #[derive(Clone)]
 pub struct Meta {
+    /// The article's title.
     pub title: String,
+    /// The code of the text's language (`kk`): the search page marks the result's title and
+    /// excerpt with it.
     pub lang: String,
+    /// The language's name in itself (`Қазақша`), shown under the result's title.
     pub language: String,
+    /// `YYYY-MM-DD`: each tree's search page writes it in its own language.
     pub date: String,
 }
 
@@ -82,6 +89,7 @@ impl Meta {
 pub trait Pages: Sync {
     /// How many, numbered from 0 in the order the index lists them.
     fn count(&self) -> usize;
+    /// Page `number`, made when the index asks for it.
     fn page(&self, number: usize) -> Page;
     /// Page `number`'s filters in the labels of the corpus's tree `tree`.
     fn filters(&self, tree: usize, number: usize) -> Filters;
@@ -90,7 +98,9 @@ pub trait Pages: Sync {
 /// Pages read with one vocabulary, and the UI trees (by language) that search them: all the
 /// trees whose language is stemmed alike share one, since their words are the same.
 pub struct Corpus<'a> {
+    /// The trees' language codes; the pages' addresses are the first one's.
     pub trees: Vec<String>,
+    /// The pages, read once for all the trees.
     pub pages: Box<dyn Pages + 'a>,
     /// Whether a page may have an image: its address and alternative text are searched
     /// then.
@@ -108,7 +118,7 @@ pub fn tidy(value: &str) -> String {
 }
 
 /// What the entry file says of one tree's index.
-struct Written {
+pub struct Written {
     language: String,
     meta: String,
     pages: usize,
@@ -127,14 +137,32 @@ pub fn write_index(corpora: &[Corpus], out: &dyn Output) -> Result<()> {
         || -> Result<Vec<Written>> {
             let mut written = Vec::new();
             for corpus in corpora.iter().filter(|c| !c.trees.is_empty()) {
-                written.extend(write_corpus(corpus, out)?);
+                let pages = &*corpus.pages;
+                let mut indexing = [Indexing::new(&corpus.trees, corpus.images, pages.count())];
+                stream(
+                    &mut indexing,
+                    pages.count(),
+                    |n, readers| {
+                        let filters = (0..corpus.trees.len())
+                            .map(|tree| pages.filters(tree, n))
+                            .collect();
+                        vec![readers[0].read(&pages.page(n), filters)]
+                    },
+                    out,
+                )?;
+                let [indexing] = indexing;
+                written.extend(indexing.finish(out)?);
             }
             Ok(written)
         },
     );
-    let (runtime, written) = (runtime?, written?);
-    write_files(&runtime.files, out)?;
+    runtime?;
+    write_entry(&written?, out)
+}
 
+/// Writes Pagefind's browser code and the entry file, which lists every tree's index
+/// (`written`, from [`Indexing::finish`]).
+pub fn write_entry(written: &[Written], out: &dyn Output) -> Result<()> {
     #[derive(serde::Serialize)]
     struct Entry<'a> {
         version: &'a str,
@@ -147,6 +175,9 @@ pub fn write_index(corpora: &[Corpus], out: &dyn Output) -> Result<()> {
         wasm: Option<&'a str>,
         page_count: usize,
     }
+    let languages: Vec<&str> = written.iter().map(|w| w.language.as_str()).collect();
+    let runtime = runtime::runtime(&languages)?;
+    write_files(&runtime.files, out)?;
     let entry = Entry {
         version: bundle::VERSION,
         languages: written
@@ -166,83 +197,158 @@ pub fn write_index(corpora: &[Corpus], out: &dyn Output) -> Result<()> {
         include_characters: &terms::KEPT_PUNCTUATION,
     };
     let entry = serde_json::to_vec(&entry).expect("strings and numbers serialize");
-    out.write(&format!("{BUNDLE_DIR}/{ENTRY}"), &entry)
+    Ok(out.write(&format!("{BUNDLE_DIR}/{ENTRY}"), &entry)?)
 }
 
-/// The index of one corpus, in each of its trees.
-fn write_corpus(corpus: &Corpus, out: &dyn Output) -> Result<Vec<Written>> {
-    let first = corpus.trees[0].as_str();
-    let vocabulary = Vocabulary::new(Splitter::new(terms::stemmer(first)));
-    let fields = page::meta_fields(corpus.images);
-    let pages = &*corpus.pages;
-    let read = |numbers: std::ops::Range<usize>| -> Vec<Option<Indexed>> {
-        numbers
-            .into_par_iter()
-            .map(|n| {
-                let filters = (0..corpus.trees.len())
-                    .map(|tree| pages.filters(tree, n))
-                    .collect();
-                page::index(&pages.page(n), filters, first, &fields, &vocabulary)
-            })
-            .collect()
-    };
-
-    let mut joined = Joined {
-        lists: Lists::default(),
-        fragments: Names::new(first),
-        listed: Vec::with_capacity(pages.count()),
-        filters: vec![FilterPages::new(); corpus.trees.len()],
-    };
-    let count = pages.count();
-    let mut waiting: Option<Vec<Option<Indexed>>> = None;
+/// Reads `count` pages into every index of `indexings` at once, in batches: `read` makes
+/// page `n` and reads it with each index's reader (in parallel, from several threads), while
+/// the batch before joins the indexes in page order.
+pub fn stream(
+    indexings: &mut [Indexing],
+    count: usize,
+    read: impl Fn(usize, &[&Reader]) -> Vec<ReadPage> + Sync,
+    out: &dyn Output,
+) -> Result<()> {
+    let (readers, mut joiners): (Vec<&Reader>, Vec<&mut Joiner>) = indexings
+        .iter_mut()
+        .map(|i| (&i.reader, &mut i.joiner))
+        .unzip();
+    let mut waiting: Option<Vec<Vec<ReadPage>>> = None;
     let mut next = 0;
     while next < count || waiting.is_some() {
         let batch = next..(next + BATCH).min(count);
         next = batch.end;
         let (read_now, joining) = rayon::join(
-            || (!batch.is_empty()).then(|| read(batch)),
-            || waiting.take().map_or(Ok(()), |done| joined.join(done, out)),
+            || {
+                (!batch.is_empty()).then(|| {
+                    batch
+                        .into_par_iter()
+                        .map(|n| read(n, &readers))
+                        .collect::<Vec<_>>()
+                })
+            },
+            || -> Result<()> {
+                let Some(done) = waiting.take() else {
+                    return Ok(());
+                };
+                // Per index, its reading of every page of the batch.
+                let mut by_index: Vec<Vec<ReadPage>> = joiners
+                    .iter()
+                    .map(|_| Vec::with_capacity(done.len()))
+                    .collect();
+                for pages in done {
+                    for (into, page) in by_index.iter_mut().zip(pages) {
+                        into.push(page);
+                    }
+                }
+                for (joiner, batch) in joiners.iter_mut().zip(by_index) {
+                    joiner.join(batch, out)?;
+                }
+                Ok(())
+            },
         );
         joining?;
         waiting = read_now;
     }
-
-    let words = vocabulary.into_words();
-    let Joined {
-        lists,
-        listed,
-        filters,
-        ..
-    } = joined;
-    let chunks = chunks::write_chunks(&lists.into_words(&words), first, out)?;
-    let chunk_list: Vec<(String, String, String)> =
-        chunks.into_iter().map(|c| (c.from, c.to, c.name)).collect();
-
-    let mut written = Vec::with_capacity(corpus.trees.len());
-    for (language, filters) in corpus.trees.iter().zip(&filters) {
-        let (files, filter_list) = bundle::filter_files(language, filters);
-        write_files(&files, out)?;
-        let (meta_name, meta) = bundle::meta_file(
-            language,
-            &Listing {
-                pages: &listed,
-                chunks: &chunk_list,
-                filters: &filter_list,
-                meta_fields: &fields,
-            },
-        );
-        out.write(&format!("{BUNDLE_DIR}/pagefind.{meta_name}.pf_meta"), &meta)?;
-        written.push(Written {
-            language: language.clone(),
-            meta: meta_name,
-            pages: listed.len(),
-        });
-    }
-    Ok(written)
+    Ok(())
 }
 
+/// One index being written (one [`Corpus`]'s): read page by page ([`stream`]), then
+/// finished.
+pub struct Indexing {
+    trees: Vec<String>,
+    reader: Reader,
+    joiner: Joiner,
+}
+
+impl Indexing {
+    /// An index searched from `trees` (by language; the first names its files) of about
+    /// `pages` pages; `images`: whether a page may have an image.
+    pub fn new(trees: &[String], images: bool, pages: usize) -> Indexing {
+        let first = trees[0].clone();
+        Indexing {
+            reader: Reader {
+                vocabulary: Vocabulary::new(Splitter::new(terms::stemmer(&first))),
+                fields: page::meta_fields(images),
+                first: first.clone(),
+            },
+            joiner: Joiner {
+                lists: Lists::default(),
+                fragments: Names::new(&first),
+                listed: Vec::with_capacity(pages),
+                filters: vec![FilterPages::new(); trees.len()],
+            },
+            trees: trees.to_vec(),
+        }
+    }
+
+    /// Writes the chunks of the lists, and every tree's filters and metadata.
+    pub fn finish(self, out: &dyn Output) -> Result<Vec<Written>> {
+        let Indexing {
+            trees,
+            reader,
+            joiner,
+        } = self;
+        let words = reader.vocabulary.into_words();
+        let Joiner {
+            lists,
+            listed,
+            filters,
+            ..
+        } = joiner;
+        let chunks = chunks::write_chunks(&lists.into_words(&words), &reader.first, out)?;
+        let chunk_list: Vec<(String, String, String)> =
+            chunks.into_iter().map(|c| (c.from, c.to, c.name)).collect();
+
+        let mut written = Vec::with_capacity(trees.len());
+        for (language, filters) in trees.iter().zip(&filters) {
+            let (files, filter_list) = bundle::filter_files(language, filters);
+            write_files(&files, out)?;
+            let (meta_name, meta) = bundle::meta_file(
+                language,
+                &Listing {
+                    pages: &listed,
+                    chunks: &chunk_list,
+                    filters: &filter_list,
+                    meta_fields: &reader.fields,
+                },
+            );
+            out.write(&format!("{BUNDLE_DIR}/pagefind.{meta_name}.pf_meta"), &meta)?;
+            written.push(Written {
+                language: language.clone(),
+                meta: meta_name,
+                pages: listed.len(),
+            });
+        }
+        Ok(written)
+    }
+}
+
+/// What reads pages for one index; shared by the threads of a batch.
+pub struct Reader {
+    first: String,
+    vocabulary: Vocabulary,
+    fields: Vec<&'static str>,
+}
+
+impl Reader {
+    /// Reads `page`, whose `filters` are given per tree of the index.
+    pub fn read(&self, page: &Page, filters: Vec<Filters>) -> ReadPage {
+        ReadPage(page::index(
+            page,
+            filters,
+            &self.first,
+            &self.fields,
+            &self.vocabulary,
+        ))
+    }
+}
+
+/// A page read, waiting to join its index.
+pub struct ReadPage(Option<Indexed>);
+
 /// The pages joined so far.
-struct Joined {
+struct Joiner {
     lists: Lists,
     fragments: Names,
     /// Per page number: its fragment's name and its word count.
@@ -251,12 +357,13 @@ struct Joined {
     filters: Vec<FilterPages>,
 }
 
-impl Joined {
+impl Joiner {
     /// Numbers the pages of a batch read (in order), adds them to the lists and writes their
     /// fragments.
-    fn join(&mut self, batch: Vec<Option<Indexed>>, out: &dyn Output) -> Result<()> {
+    fn join(&mut self, batch: Vec<ReadPage>, out: &dyn Output) -> Result<()> {
         let mut fragments = Vec::with_capacity(batch.len());
-        for indexed in batch.into_iter().flatten() {
+        for ReadPage(indexed) in batch {
+            let Some(indexed) = indexed else { continue };
             let number = self.listed.len() as u32;
             let name = self.fragments.name(&indexed.hash);
             self.lists.add(number, &indexed);
@@ -279,5 +386,6 @@ impl Joined {
 fn write_files(files: &[(String, Vec<u8>)], out: &dyn Output) -> Result<()> {
     files
         .par_iter()
-        .try_for_each(|(name, contents)| out.write(&format!("{BUNDLE_DIR}/{name}"), contents))
+        .try_for_each(|(name, contents)| out.write(&format!("{BUNDLE_DIR}/{name}"), contents))?;
+    Ok(())
 }

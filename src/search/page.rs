@@ -220,7 +220,7 @@ fn pack_text(occurrences: &[Occurrence], out: &mut Vec<i32>) {
     let mut weight = None;
     let mut last = 0;
     for o in occurrences {
-        let position = o.position() as i32;
+        let position = o.position().cast_signed();
         if weight == Some(o.weight()) {
             out.push(position - last);
         } else {
@@ -243,8 +243,8 @@ fn pack_meta(positions: &[((u32, u32), u8, u32)], out: &mut Vec<i32>) {
             out.push(-i32::from(number) - 1);
             last = 0;
         }
-        out.push(position as i32 - last);
-        last = position as i32;
+        out.push(position.cast_signed() - last);
+        last = position.cast_signed();
     }
 }
 

@@ -3,7 +3,7 @@
 //! it indexes one line per language once per process, and the files other than the index are
 //! kept.
 
-use crate::error::{Error, Result};
+use super::error::{Result, SearchError};
 use pagefind::api::PagefindIndex;
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -31,8 +31,13 @@ pub(super) struct Runtime {
 /// The runtime for `languages`, made once per process and set of languages.
 pub(super) fn runtime(languages: &[&str]) -> Result<Arc<Runtime>> {
     static MADE: Mutex<Vec<(Vec<String>, Arc<Runtime>)>> = Mutex::new(Vec::new());
-    let key: Vec<String> = languages.iter().map(|l| l.to_string()).collect();
-    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    let key: Vec<String> = languages
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
+    let mut made = MADE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((_, runtime)) = made.iter().find(|(k, _)| *k == key) {
         return Ok(runtime.clone());
     }
@@ -92,6 +97,6 @@ fn make(languages: &[&str]) -> Result<Runtime> {
     Ok(runtime)
 }
 
-fn fail(message: String) -> Error {
-    Error::Search(message)
+fn fail(message: String) -> SearchError {
+    SearchError::Runtime(message)
 }

@@ -70,31 +70,33 @@ impl Vocabulary {
                 };
             }
             let cache = if meta { &mut seen.meta } else { &mut seen.text };
-            let (start, len) = match cache.get(written) {
-                Some(&range) => range,
-                None => {
-                    let place = if meta { Place::Meta } else { Place::Text };
-                    let mut terms = std::mem::take(&mut seen.terms);
-                    terms.clear();
-                    self.splitter.split(written, place, &mut terms);
-                    let start = seen.indexed.len() as u32;
-                    seen.indexed.extend(terms.drain(..).map(|t| Indexed {
-                        word: self.number(t.text),
-                        form: t.written.map(|f| self.number(f)),
-                        is_compound_part: t.part,
-                    }));
-                    seen.terms = terms;
-                    let range = (start, seen.indexed.len() as u32 - start);
-                    cache.insert(written.to_string(), range);
-                    range
-                }
+            let (start, len) = if let Some(&range) = cache.get(written) {
+                range
+            } else {
+                let place = if meta { Place::Meta } else { Place::Text };
+                let mut terms = std::mem::take(&mut seen.terms);
+                terms.clear();
+                self.splitter.split(written, place, &mut terms);
+                let start = seen.indexed.len() as u32;
+                seen.indexed.extend(terms.drain(..).map(|t| Indexed {
+                    word: self.number(t.text),
+                    form: t.written.map(|f| self.number(f)),
+                    is_compound_part: t.part,
+                }));
+                seen.terms = terms;
+                let range = (start, seen.indexed.len() as u32 - start);
+                cache.insert(written.to_string(), range);
+                range
             };
             found(&seen.indexed[start as usize..(start + len) as usize])
         })
     }
 
     fn number(&self, word: String) -> u32 {
-        let mut guard = self.words.lock().unwrap_or_else(|e| e.into_inner());
+        let mut guard = self
+            .words
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let (numbers, words) = &mut *guard;
         if let Some(&n) = numbers.get(&word) {
             return n;
@@ -107,6 +109,9 @@ impl Vocabulary {
 
     /// The words numbered, by number.
     pub(super) fn into_words(self) -> Vec<String> {
-        self.words.into_inner().unwrap_or_else(|e| e.into_inner()).1
+        self.words
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .1
     }
 }

@@ -3,7 +3,7 @@
 //! The preview never reads the disk while answering a request: every lookup is a key of this
 //! map, so nothing outside the built site can be served, whatever the request path says.
 
-use crate::files::Files;
+use crate::serve::file_map::Files;
 use std::sync::Arc;
 
 /// One built site, immutable: output-relative path (`kk/index.html`, `style.css`,
@@ -16,6 +16,7 @@ pub struct SiteFiles {
 }
 
 impl SiteFiles {
+    /// The site of `pages` (every file but the search index) and `index` (`pagefind/`).
     pub fn new(pages: Files, index: Files) -> SiteFiles {
         SiteFiles { pages, index }
     }
@@ -25,19 +26,23 @@ impl SiteFiles {
         &self.pages
     }
 
+    /// The bytes served at `path`: the index's file where both have one, as on disk.
     pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
         // A build writes the index last, over any static file of the same name.
         self.index.get(path).or_else(|| self.pages.get(path))
     }
 
+    /// Whether a file is served at `path`.
     pub fn contains(&self, path: &str) -> bool {
         self.get(path).is_some()
     }
 
+    /// How many files are served, a path both have counted once.
     pub fn len(&self) -> usize {
         self.iter().count()
     }
 
+    /// Whether no file is served.
     pub fn is_empty(&self) -> bool {
         self.pages.is_empty() && self.index.is_empty()
     }

@@ -324,7 +324,7 @@ fn plain(status: u16, text: &'static str) -> Response<Cursor<Body>> {
     )
 }
 
-/// Values are ours or a request path tiny_http already read as ASCII, so none is refused in
+/// Values are ours or a request path `tiny_http` already read as ASCII, so none is refused in
 /// practice; one that were would be left out rather than fail the answer.
 fn with_header(
     response: Response<Cursor<Body>>,

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 /// How the last build went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Status {
+    /// The last build was good (or there has been none yet): its site is the one served.
     Ok,
     /// The last build failed with these lines (`path:line: message`); the last good site is
     /// still the one served.
@@ -18,6 +19,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// Whether the last build was good.
     pub fn is_ok(&self) -> bool {
         matches!(self, Status::Ok)
     }
@@ -35,10 +37,15 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// A new good site is served: open pages should load it.
-    Reload { generation: u64 },
+    Reload {
+        /// The new site's generation.
+        generation: u64,
+    },
     /// A build failed; `generation` is still the one served.
     Error {
+        /// The generation still served.
         generation: u64,
+        /// The build's error lines, as [`Status::Failed`] holds them.
         errors: Arc<[String]>,
     },
 }
@@ -46,8 +53,11 @@ pub enum Event {
 /// One consistent view of the served state.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
+    /// The site served: the last good build's.
     pub files: Arc<SiteFiles>,
+    /// Counts the sites served: 1 for the one [`Live::new`] starts with, one more per good build.
     pub generation: u64,
+    /// How the last build went, good or not.
     pub status: Status,
 }
 
@@ -55,11 +65,14 @@ pub struct Snapshot {
 /// missed or repeated in between.
 #[derive(Debug)]
 pub struct Subscription {
+    /// The state when the stream started.
     pub state: Snapshot,
     /// Ends (disconnects) when the [`Live`] shuts down.
     pub events: Receiver<Event>,
 }
 
+/// The served state and the open event streams of one preview server, shared between the
+/// rebuild loop, which changes it, and the HTTP workers, which read it.
 #[derive(Debug)]
 pub struct Live {
     /// Tells this process's generations from another's, so a page opened before the server
@@ -124,14 +137,17 @@ impl Live {
         hub.send(&Event::Error { generation, errors });
     }
 
+    /// The site served now.
     pub fn files(&self) -> Arc<SiteFiles> {
         self.read().files.clone()
     }
 
+    /// How the last build went.
     pub fn status(&self) -> Status {
         self.read().status.clone()
     }
 
+    /// The generation served now (see [`Snapshot::generation`]).
     pub fn generation(&self) -> u64 {
         self.read().generation
     }
@@ -190,8 +206,7 @@ impl Hub {
 fn instance_id() -> u64 {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0);
+        .map_or(0, |d| d.as_nanos() as u64);
     nanos ^ (u64::from(std::process::id()) << 32)
 }
 

@@ -5,19 +5,22 @@
 //! The site is built for the preview's own address (`http://127.0.0.1:PORT/<base path>`), so
 //! that every link, absolute ones included, stays in the preview; otherwise it is what
 //! `dostyk build` writes. Each change to the project rebuilds what it touched
-//! ([`crate::session`]); the search index follows in the background, since it is made for
+//! ([`crate::serve::session`]); the search index follows in the background, since it is made for
 //! the whole site at once.
 
+mod file_map;
 pub mod files;
 pub mod http;
 pub mod live;
+mod memo;
 mod search;
+pub mod session;
 mod watch;
 
 use crate::build::Project;
-use crate::config::SiteConfig;
 use crate::error::{Diagnostic, Error, Result};
-use crate::session::Session;
+use crate::load::config::SiteConfig;
+use crate::serve::session::Session;
 use files::SiteFiles;
 use live::Live;
 use search::Indexer;
@@ -32,6 +35,7 @@ use watch::{Change, Message, ProjectWatcher};
 /// What to preview and where.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
+    /// The project to build and watch.
     pub project: Project,
     /// Address to listen on; port 0 picks a free port.
     pub bind: SocketAddr,
@@ -45,11 +49,17 @@ pub struct ServeOptions {
 pub enum Report {
     /// A rebuild succeeded.
     Rebuilt {
+        /// Pages rendered again.
         rendered: usize,
+        /// Pages kept from the last build, their inputs unchanged.
         kept: usize,
+        /// Articles in the site.
         articles: usize,
+        /// The rebuild's time.
         elapsed: Duration,
+        /// Where `elapsed` went.
         timings: crate::build::Timings,
+        /// What the articles have that is odd without being wrong.
         warnings: Vec<Diagnostic>,
         /// The files that changed, empty for the first build.
         changed: Vec<PathBuf>,
@@ -57,7 +67,10 @@ pub enum Report {
     /// A rebuild failed: the last good site stays served.
     Failed(Vec<Diagnostic>),
     /// The search index caught up with the pages.
-    Indexed { elapsed: Duration },
+    Indexed {
+        /// The time the index took.
+        elapsed: Duration,
+    },
     /// The search index could not be built.
     IndexFailed(String),
 }
@@ -84,9 +97,8 @@ impl Preview {
         let content = absolute(&project.content)?;
         // The base path comes from site.toml; if it cannot be read the preview still starts
         // at the root and shows why in the first build's errors.
-        let base_path = SiteConfig::load(&project.root, None)
-            .map(|c| c.base_path)
-            .unwrap_or_else(|_| "/".into());
+        let base_path =
+            SiteConfig::load(&project.root, None).map_or_else(|_| "/".into(), |c| c.base_path);
         let live = Arc::new(Live::new(Arc::new(SiteFiles::default())));
         let server = http::start(options.bind, &base_path, live.clone())?;
         let url = format!("http://{}{base_path}", server.addr());

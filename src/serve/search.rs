@@ -6,14 +6,14 @@ use super::Report;
 use super::files::SiteFiles;
 use super::live::Live;
 use crate::model::Site;
-use crate::output::Memory;
 use crate::render::{self, Assets};
 use crate::search;
-use crate::session::Files;
+use crate::serve::session::Files;
+use crate::write::Memory;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-pub struct Indexer {
+pub(super) struct Indexer {
     shared: Arc<Shared>,
 }
 
@@ -35,7 +35,7 @@ struct State {
 }
 
 impl Indexer {
-    pub fn new(
+    pub(super) fn new(
         live: Arc<Live>,
         enabled: bool,
         report: impl Fn(Report) + Send + Sync + 'static,
@@ -51,7 +51,7 @@ impl Indexer {
     }
 
     /// Serves `pages` with the newest index at once, and indexes them in the background.
-    pub fn publish(&self, pages: Files, site: Arc<Site>, assets: Assets) {
+    pub(super) fn publish(&self, pages: Files, site: Arc<Site>, assets: Assets) {
         let mut state = self.shared.state();
         self.shared
             .live

@@ -19,7 +19,7 @@ const WATCHED: &[&str] = &["content", "templates", "static", "i18n"];
 const QUIET: Duration = Duration::from_millis(10);
 
 /// What the rebuild loop hears.
-pub enum Message {
+pub(super) enum Message {
     File(notify::Result<notify::Event>),
     /// The preview is stopping.
     Stop,
@@ -27,7 +27,7 @@ pub enum Message {
 
 /// One burst of edits.
 #[derive(Debug, Default)]
-pub struct Change {
+pub(super) struct Change {
     /// The files and folders that changed, absolute; a folder stands for all it holds.
     pub paths: Vec<PathBuf>,
     /// Events may have been missed (the event queue overflowed, a folder was created before
@@ -35,7 +35,7 @@ pub struct Change {
     pub rescan: bool,
 }
 
-pub struct ProjectWatcher {
+pub(super) struct ProjectWatcher {
     root: PathBuf,
     content: PathBuf,
     watcher: RecommendedWatcher,
@@ -47,7 +47,7 @@ pub struct ProjectWatcher {
 impl ProjectWatcher {
     /// Watches `root` (for `site.toml` and folders created later) and its site folders;
     /// `content` may live outside the root.
-    pub fn new(root: &Path, content: &Path) -> notify::Result<ProjectWatcher> {
+    pub(super) fn new(root: &Path, content: &Path) -> notify::Result<ProjectWatcher> {
         let (sender, events) = channel();
         let mut watcher = notify::recommended_watcher({
             let sender = sender.clone();
@@ -70,13 +70,13 @@ impl ProjectWatcher {
     }
 
     /// A way to stop [`Self::next_change`] from another thread ([`Message::Stop`]).
-    pub fn sender(&self) -> Sender<Message> {
+    pub(super) fn sender(&self) -> Sender<Message> {
         self.sender.clone()
     }
 
     /// Blocks until something in the project changed, then waits for the burst to end;
     /// returns what changed, or `None` once stopped.
-    pub fn next_change(&mut self) -> Option<Change> {
+    pub(super) fn next_change(&mut self) -> Option<Change> {
         let mut change = Change::default();
         loop {
             let message = if change.paths.is_empty() && !change.rescan {

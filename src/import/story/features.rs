@@ -4,7 +4,7 @@
 
 use crate::import::lexicon::lexicon;
 use crate::import::matching::{fold, name_key, words};
-use crate::taxonomy::Taxonomy;
+use crate::load::taxonomy::Taxonomy;
 
 /// A distinctive name of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +13,7 @@ pub struct Name {
     pub key: String,
     /// As first written in the text.
     pub written: String,
+    /// How many times the text writes it, in any of its forms: names are ranked by it.
     pub count: usize,
 }
 

@@ -17,6 +17,7 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// The fingerprint of `text`, whose first line is taken for its title.
     pub fn new(text: &str) -> Fingerprint {
         let rest = text
             .trim_start()

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 /// Where the preview's own endpoints live, under the base path. The build writes no file
 /// there (a leading `__` is no slug or asset name of ours).
-pub const INTERNAL_DIR: &str = "__dostyk/";
+pub(super) const INTERNAL_DIR: &str = "__dostyk/";
 
 /// The base path the site is published under (`/dostyk/`, or `/` at a domain root).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +40,7 @@ impl Base {
         Ok(Base { raw, decoded })
     }
 
+    /// The base path as it goes into URLs, with a slash at each end (`/dostyk/`).
     pub fn as_str(&self) -> &str {
         &self.raw
     }
@@ -48,8 +49,12 @@ impl Base {
 /// Why a base path cannot be served under.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BadBase {
+    /// A character that would need escaping in a header or an HTML attribute (a space, a
+    /// quote, `<`, `?` …).
     Character(char),
+    /// A percent escape that does not decode.
     Decode(DecodeError),
+    /// A `.` or `..` segment, once decoded.
     Traversal,
 }
 
@@ -133,19 +138,28 @@ pub fn path_is_safe(decoded: &str) -> bool {
 pub enum Route {
     /// A site file, by its key in [`SiteFiles`].
     File {
+        /// The output-relative path (`kk/index.html` for `/dostyk/kk/`).
         key: String,
+        /// The file's bytes, as built.
         body: Arc<[u8]>,
     },
     /// Nothing there: the site's 404 page (if it has one) with status 404.
     NotFound,
+    /// Elsewhere: `/` to the base path, and the base path or a folder without its slash to
+    /// the same with it.
     Redirect {
+        /// 302 from `/`, which is no page of the site; 301 for a missing slash.
         status: u16,
+        /// The `Location` header: the base path, or the path with its slash and the query.
         location: String,
     },
     /// A path that tries to leave the site or cannot be decoded.
     BadRequest,
+    /// `__dostyk/live.js`: the live-reload script the HTML responses load.
     LiveScript,
+    /// `__dostyk/events`: the event stream that tells open pages to reload.
     Events,
+    /// `__dostyk/status`: the current build's generation and errors, as JSON.
     Status,
 }
 
@@ -269,7 +283,7 @@ mod tests {
     }
 
     #[test]
-    fn serves_site_files_under_the_base_path() {
+    fn serves_file_map_under_the_base_path() {
         let files = site();
         let at = |target| key(route(target, &base(), &files));
         assert_eq!(at("/dostyk/"), Some("index.html".into()));

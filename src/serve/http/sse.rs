@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 /// its slot freed.
 pub const PING_INTERVAL: Duration = Duration::from_secs(15);
 
-/// Headers written by hand: tiny_http's responses want a length or chunk the body through a
+/// Headers written by hand: `tiny_http`'s responses want a length or chunk the body through a
 /// buffer, and an event must reach the browser as soon as it is written.
 const HEAD: &str = "HTTP/1.1 200 OK\r\n\
     Content-Type: text/event-stream; charset=utf-8\r\n\
@@ -24,7 +24,7 @@ const HEAD: &str = "HTTP/1.1 200 OK\r\n\
 
 /// Writes the state at connection, then every change, until the tab goes or the [`Live`]
 /// shuts down.
-pub fn stream(mut out: impl Write, live: &Live, ping: Duration) {
+pub(super) fn stream(mut out: impl Write, live: &Live, ping: Duration) {
     let subscription = live.subscribe();
     let instance = live.instance();
     let state = subscription.state;
@@ -55,9 +55,14 @@ fn send(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
-/// One event. The data is one line of JSON (serde_json escapes newlines inside strings), so
+/// One event. The data is one line of JSON (`serde_json` escapes newlines inside strings), so
 /// error text from an article can never end the event early or forge another one.
-pub fn frame(name: &str, generation: u64, instance: u64, errors: Option<&[String]>) -> String {
+pub(super) fn frame(
+    name: &str,
+    generation: u64,
+    instance: u64,
+    errors: Option<&[String]>,
+) -> String {
     let mut data = json!({ "generation": generation, "instance": format!("{instance:x}") });
     if let Some(errors) = errors {
         data["errors"] = json!(errors);
@@ -67,7 +72,7 @@ pub fn frame(name: &str, generation: u64, instance: u64, errors: Option<&[String
 
 /// Counts open streams against a limit, so open tabs can never use up the server.
 #[derive(Debug)]
-pub struct Slots {
+pub(super) struct Slots {
     limit: usize,
     open: Mutex<usize>,
     closed: Condvar,
@@ -75,12 +80,12 @@ pub struct Slots {
 
 /// Holds one slot; gives it back when the stream ends.
 #[derive(Debug)]
-pub struct Slot {
+pub(super) struct Slot {
     slots: Arc<Slots>,
 }
 
 impl Slots {
-    pub fn new(limit: usize) -> Arc<Slots> {
+    pub(super) fn new(limit: usize) -> Arc<Slots> {
         Arc::new(Slots {
             limit,
             open: Mutex::new(0),
@@ -89,7 +94,7 @@ impl Slots {
     }
 
     /// A slot, or none when `limit` streams are open.
-    pub fn take(self: &Arc<Self>) -> Option<Slot> {
+    pub(super) fn take(self: &Arc<Self>) -> Option<Slot> {
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
         if *open >= self.limit {
             return None;
@@ -100,12 +105,12 @@ impl Slots {
         })
     }
 
-    pub fn open(&self) -> usize {
+    pub(super) fn open(&self) -> usize {
         *self.open.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Waits until every stream has ended, or `timeout` passed; true if all ended.
-    pub fn wait_all_closed(&self, timeout: Duration) -> bool {
+    pub(super) fn wait_all_closed(&self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
         while *open > 0 {

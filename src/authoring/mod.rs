@@ -1,0 +1,10 @@
+//! Everything that writes content files for editors: `dostyk new`'s articles and the
+//! importer's, each written whole or not at all.
+
+mod archive;
+mod article_file;
+pub mod atomic;
+pub mod new;
+
+pub use archive::{Archive, Existing, plain_text};
+pub use article_file::ArticleFile;

@@ -1,0 +1,13 @@
+//! Stage 1: `site.toml`, `content/taxonomy.toml` and every article file under `content/`,
+//! read and validated into [`Article`]s; every problem names its file and line.
+
+mod article;
+mod articles;
+pub mod config;
+mod excerpt;
+pub mod front_matter;
+pub mod taxonomy;
+
+pub use article::{Article, Source};
+pub use articles::{ArticleCache, Loaded, Partial, load, load_partial};
+pub use excerpt::excerpt;

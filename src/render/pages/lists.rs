@@ -1,0 +1,191 @@
+//! Lists of stories: each tree's home, the country and topic lists and their pages.
+
+use super::Renderer;
+use crate::load::taxonomy::Kind;
+use crate::model::{Route, Site, StoryId};
+use crate::render::structured::{self};
+use crate::render::views::{Link, StoryCard, ViewBuilder};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(super) struct TermEntry {
+    label: String,
+    href: String,
+    count: usize,
+    count_label: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct MonthGroup {
+    label: String,
+    anchor: String,
+    stories: Vec<StoryCard>,
+}
+
+impl<'a> Renderer<'a> {
+    pub(super) fn home(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        n: usize,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let all = &self.site.timeline.all;
+        let crumbs = if n == 1 {
+            Vec::new()
+        } else {
+            vec![views.home_crumb()]
+        };
+        let mut page = views.page(
+            route,
+            views.paged_heading(views.t("latest"), n),
+            views.ui.description.clone(),
+            crumbs,
+        );
+        if n == 1 {
+            let url = views.url(route, &views.ui.code);
+            page.json_ld.push(structured::website(
+                &views.ui.title,
+                &url,
+                &views.ui.code,
+                &views.ui.description,
+                &views.url(&Route::Search, &views.ui.code),
+            ));
+        }
+        context.insert("page", &page);
+        self.insert_list(views, route, all, n, context);
+        "home.html"
+    }
+
+    pub(super) fn terms(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        kind: Kind,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let terms: Vec<TermEntry> = self
+            .site
+            .listings(kind)
+            .iter()
+            .map(|listing| {
+                let id = &self.site.taxonomy.terms(kind)[listing.term].id;
+                TermEntry {
+                    label: views.term_label(kind, id),
+                    href: views.href(&Route::Term {
+                        kind,
+                        id: id.clone(),
+                        page: 1,
+                    }),
+                    count: listing.stories.len(),
+                    count_label: views.count(listing.stories.len()),
+                }
+            })
+            .collect();
+        let heading = views.t(kind.key());
+        let description = format!("{heading} — {}", views.ui.description);
+        let page = views.page(route, heading, description, vec![views.home_crumb()]);
+        context.insert("page", &page);
+        context.insert("terms", &terms);
+        context.insert("kind", kind.key());
+        "terms.html"
+    }
+
+    pub(super) fn term(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        kind: Kind,
+        id: &str,
+        n: usize,
+        context: &mut tera::Context,
+    ) -> &'static str {
+        let stories = self.term_stories(kind, id);
+        let label = views.term_label(kind, id);
+        let count = views.count(stories.len());
+        let crumbs = vec![
+            views.home_crumb(),
+            views.crumb(views.t(kind.key()), &Route::Terms { kind }),
+        ];
+        let mut page = views.page(
+            route,
+            views.paged_heading(label.clone(), n),
+            format!("{label}: {count}"),
+            crumbs,
+        );
+        page.term_feed = Some(Link {
+            label: views.t("feed_of").replace("{name}", &label),
+            href: views.href(&Route::TermFeed {
+                kind,
+                id: id.to_string(),
+            }),
+            current: false,
+        });
+        context.insert("page", &page);
+        context.insert("term_label", &label);
+        context.insert("count_label", &count);
+        context.insert("kind", kind.key());
+        // The chart sums up the whole list: its first page shows it.
+        let chart = (n == 1).then(|| self.chart(views, &format!("{kind:?}/{id}"), stories, None));
+        context.insert("chart", &chart.flatten().as_deref());
+        self.insert_list(views, route, stories, n, context);
+        "term.html"
+    }
+
+    /// The stories filed under a country or topic, newest first.
+    pub(super) fn term_stories(&self, kind: Kind, id: &str) -> &'a [StoryId] {
+        let site: &'a Site = self.site;
+        site.listings(kind)
+            .iter()
+            .find(|l| site.taxonomy.terms(kind)[l.term].id == id)
+            .map_or(&[], |l| l.stories.as_slice())
+    }
+
+    /// Page `n` of a story list, and its page links.
+    pub(super) fn insert_list(
+        &self,
+        views: &ViewBuilder,
+        route: &Route,
+        ids: &[StoryId],
+        n: usize,
+        context: &mut tera::Context,
+    ) {
+        let size = self.site.config.page_size;
+        let cards: Vec<StoryCard> = page_slice(ids, n, size)
+            .iter()
+            .map(|&s| views.card(&self.site.stories[s]))
+            .collect();
+        context.insert("stories", &cards);
+        context.insert(
+            "pagination",
+            &views.pagination(route, n, ids.len().div_ceil(size).max(1)),
+        );
+    }
+
+    pub(super) fn month_groups(&self, views: &ViewBuilder, ids: &[StoryId]) -> Vec<MonthGroup> {
+        let mut groups: Vec<MonthGroup> = Vec::new();
+        for &s in ids {
+            let story = &self.site.stories[s];
+            let (year, month) = (story.date.year, story.date.month);
+            let anchor = format!("m{year}-{month:02}");
+            if groups.last().is_none_or(|g| g.anchor != anchor) {
+                groups.push(MonthGroup {
+                    label: views.ui.dates.month(year, month),
+                    anchor,
+                    stories: Vec::new(),
+                });
+            }
+            groups
+                .last_mut()
+                .expect("pushed above")
+                .stories
+                .push(views.card(story));
+        }
+        groups
+    }
+}
+
+pub(super) fn page_slice(ids: &[StoryId], page: usize, size: usize) -> &[StoryId] {
+    let start = (page - 1) * size;
+    &ids[start.min(ids.len())..(start + size).min(ids.len())]
+}

@@ -1,0 +1,324 @@
+//! Rendering every page of the site in each UI language, in parallel: one method per kind
+//! of page, each filling a Tera context with view structs.
+
+mod article;
+mod landing;
+mod lists;
+mod signature;
+mod timeline;
+
+use signature::story_fingerprints;
+
+use super::chart::ChartView;
+use super::feed::feed;
+use super::links::SiteLinks;
+use super::rebuild::Rebuild;
+use super::routes::list_routes;
+use super::search_pages::SearchIndexes;
+use super::sitemap::{robots, sitemaps};
+use super::templates::Templates;
+use super::views::{Assets, ViewBuilder};
+use crate::error::Diagnostic;
+use crate::load::config::UiLanguage;
+use crate::model::{Route, Site};
+use crate::render::Fingerprint;
+use crate::write::Output;
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// A list's chart, if it has one; shared by the list's pages.
+type Chart = Option<Arc<ChartView>>;
+
+/// What a render wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderStats {
+    /// Pages rendered and written.
+    pub pages: usize,
+    /// Pages a rebuild left as they were, their inputs unchanged.
+    pub kept: usize,
+}
+
+/// Which pages a render renders.
+#[derive(Clone, Copy)]
+pub enum Scope<'a> {
+    /// Every page: a build.
+    All,
+    /// The pages whose inputs changed since the build the memo remembers: a rebuild.
+    Changed(&'a dyn Rebuild),
+    /// One page of each kind per UI language, for the template errors only rendering
+    /// shows, and every article's links: `dostyk check`.
+    Sample,
+}
+
+/// Renders the pages of `scope` into `out`. All template errors are collected, each
+/// reported once.
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    assets: &Assets,
+    out: &dyn Output,
+    scope: Scope,
+    search: Option<SearchIndexes>,
+) -> Result<RenderStats, Vec<Diagnostic>> {
+    let memo = match scope {
+        Scope::Changed(memo) => Some(memo),
+        Scope::All | Scope::Sample => None,
+    };
+    let renderer = &Renderer {
+        site,
+        templates,
+        assets,
+        out,
+        links: SiteLinks::new(site),
+        memo,
+        written: AtomicUsize::new(0),
+        kept: AtomicUsize::new(0),
+        charts: Mutex::default(),
+        stories: memo.map_or_else(Vec::new, |memo| {
+            story_fingerprints(site, memo.fingerprints())
+        }),
+    };
+    let routes = list_routes(site);
+    let mut problems: Vec<Diagnostic> = Vec::new();
+
+    // Article pages: the body is rendered once and reused by every UI tree, and by the
+    // search index, which reads it as the pages are written.
+    let sample = matches!(scope, Scope::Sample);
+    let sampled = first_of_each(site.articles.iter().map(|a| a.lang.code));
+    let mut search = search;
+    let article_problems: Vec<Diagnostic> = match &mut search {
+        Some(indexes) => indexes.read_articles(|index| renderer.article_pages(index), out),
+        None => (0..site.articles.len())
+            .into_par_iter()
+            .flat_map_iter(|index| {
+                if sample && !sampled.contains(&index) {
+                    renderer.links.check(&site.articles[index])
+                } else {
+                    renderer.article_pages(index).1
+                }
+            })
+            .collect(),
+    };
+    problems.extend(article_problems);
+
+    let default = site.config.default_language().code.as_str();
+    let jobs: Vec<(&Route, &str)> = routes
+        .iter()
+        .map(|(route, _)| route)
+        .flat_map(|route| {
+            let langs: Vec<&str> = if route.is_per_language() {
+                site.config
+                    .languages
+                    .iter()
+                    .map(|l| l.code.as_str())
+                    .collect()
+            } else {
+                vec![default]
+            };
+            langs.into_iter().map(move |lang| (route, lang))
+        })
+        .collect();
+    let jobs: Vec<(&Route, &str)> = if sample {
+        let kinds = first_of_each(jobs.iter().map(|(route, lang)| (route.kind(), *lang)));
+        kinds.into_iter().map(|i| jobs[i]).collect()
+    } else {
+        jobs
+    };
+    // The index's chunks and metadata are written while the other pages render.
+    let (page_problems, search_problems) = rayon::join(
+        || -> Vec<Diagnostic> {
+            jobs.par_iter()
+                .filter_map(|(route, lang)| renderer.page(route, lang).err())
+                .collect()
+        },
+        || search.map_or_else(Vec::new, |indexes| indexes.finish(out)),
+    );
+    problems.extend(page_problems);
+    problems.extend(search_problems);
+
+    let mut extra = match memo {
+        Some(memo) if renderer.sitemaps_unchanged(memo, &routes) => Vec::new(),
+        _ => sitemaps(site, &routes),
+    };
+    extra.push(("robots.txt".into(), robots(&site.config)));
+    extra.push((".nojekyll".into(), String::new()));
+    for (path, text) in extra {
+        if let Err(e) = out.write(&path, text.as_bytes()) {
+            problems.extend(e.diagnostics());
+        }
+    }
+    if !problems.is_empty() {
+        // A broken template fails every page that uses it: say it once.
+        let mut seen = BTreeSet::new();
+        problems.retain(|d| seen.insert(d.to_string()));
+        return Err(problems);
+    }
+    Ok(RenderStats {
+        pages: renderer.written.load(Ordering::Relaxed),
+        kept: renderer.kept.load(Ordering::Relaxed),
+    })
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    assets: &'a Assets,
+    out: &'a dyn Output,
+    links: SiteLinks<'a>,
+    /// Set in a rebuild: pages whose inputs did not change are not rendered again.
+    memo: Option<&'a dyn Rebuild>,
+    written: AtomicUsize,
+    kept: AtomicUsize,
+    /// Per story, in a rebuild: its versions' fingerprints in one (feeds carry their whole
+    /// text, lists what cards show, charts count them by where they sit).
+    stories: Vec<Fingerprint>,
+    /// Charts by list and UI language: a list's pages share one.
+    charts: Mutex<HashMap<(String, String), Chart>>,
+}
+
+impl<'a> Renderer<'a> {
+    fn views(&self, lang: &str) -> ViewBuilder<'a> {
+        let ui = self
+            .site
+            .config
+            .language(lang)
+            .expect("routes use configured UI languages");
+        self.views_for(ui)
+    }
+
+    fn views_for(&self, ui: &'a UiLanguage) -> ViewBuilder<'a> {
+        ViewBuilder {
+            site: self.site,
+            ui,
+            assets: self.assets,
+        }
+    }
+
+    /// Views in every UI language, for the pages that show all of them at once.
+    fn every_language(&self) -> impl Iterator<Item = ViewBuilder<'a>> + '_ {
+        self.site
+            .config
+            .languages
+            .iter()
+            .map(|ui| self.views_for(ui))
+    }
+
+    fn emit(
+        &self,
+        route: &Route,
+        lang: &str,
+        template: &str,
+        context: &mut tera::Context,
+    ) -> Result<(), Diagnostic> {
+        let ui = self
+            .site
+            .config
+            .language(lang)
+            .expect("routes use configured UI languages");
+        // Templates read UI strings as `t`; story lists start at `h2` unless a template says otherwise.
+        context.insert("t", &ui.strings);
+        context.insert("heading_level", &2);
+        let html = self.templates.render(template, context)?;
+        self.out
+            .write(&route.file(lang), &html)
+            .map_err(|e| e.diagnostics().remove(0))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Every page but articles, which [`Self::article`] renders with their bodies. In a
+    /// rebuild, only if what it shows changed.
+    fn page(&self, route: &Route, lang: &str) -> Result<(), Diagnostic> {
+        if let Some(memo) = self.memo {
+            let signature = self.page_signature(route);
+            if memo.unchanged(&route.file(lang), signature) {
+                self.kept.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+        }
+        let mut context = tera::Context::new();
+        let template = self.fill(route, lang, &mut context);
+        self.emit(route, lang, template, &mut context)
+    }
+
+    /// Fills `context` for a page; returns its template.
+    fn fill(&self, route: &Route, lang: &str, context: &mut tera::Context) -> &'static str {
+        let views = self.views(lang);
+        match route {
+            Route::Landing => self.landing(&views, route, context),
+            Route::NotFound => self.not_found(&views, route, context),
+            Route::Home { page } => self.home(&views, route, *page, context),
+            Route::Terms { kind } => self.terms(&views, route, *kind, context),
+            Route::Term { kind, id, page } => self.term(&views, route, *kind, id, *page, context),
+            Route::Timeline { page } => self.timeline(&views, route, None, *page, context),
+            Route::Year { year, page } => self.timeline(&views, route, Some(*year), *page, context),
+            Route::Feed => {
+                let page = views.page(
+                    route,
+                    views.ui.title.clone(),
+                    views.ui.description.clone(),
+                    Vec::new(),
+                );
+                context.insert("page", &page);
+                let home = Route::Home { page: 1 };
+                context.insert(
+                    "feed",
+                    &feed(
+                        &|index| self.body(index).0,
+                        &views,
+                        &self.site.timeline.all,
+                        views.ui.title.clone(),
+                        route,
+                        &home,
+                    ),
+                );
+                "feed.xml"
+            }
+            Route::TermFeed { kind, id } => {
+                let label = views.term_label(*kind, id);
+                let title = format!("{label} — {}", views.ui.title);
+                let page = views.page(
+                    route,
+                    title.clone(),
+                    views.ui.description.clone(),
+                    Vec::new(),
+                );
+                context.insert("page", &page);
+                let term = Route::Term {
+                    kind: *kind,
+                    id: id.clone(),
+                    page: 1,
+                };
+                context.insert(
+                    "feed",
+                    &feed(
+                        &|index| self.body(index).0,
+                        &views,
+                        self.term_stories(*kind, id),
+                        title,
+                        route,
+                        &term,
+                    ),
+                );
+                "feed.xml"
+            }
+            Route::Search => Self::search(&views, route, context),
+            Route::Article { .. } => unreachable!("article pages are rendered with their bodies"),
+        }
+    }
+}
+
+/// The index of the first item of each distinct value.
+fn first_of_each<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<usize> {
+    let mut seen: Vec<T> = Vec::new();
+    let mut first = Vec::new();
+    for (i, item) in items.enumerate() {
+        if !seen.contains(&item) {
+            seen.push(item);
+            first.push(i);
+        }
+    }
+    first
+}

@@ -1,0 +1,297 @@
+//! Small fixture sites written from strings into temporary folders, as Zola's `test_site`
+//! is: a `site.toml`, a taxonomy and the articles a test needs, built with the library.
+
+use super::html::{page, read_text};
+use scraper::Html;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+pub(crate) const SITE_TOML: &str = r#"base_url = "http://127.0.0.1:8000/"
+ui_languages = ["kk", "tg"]
+page_size = 20
+feed_length = 20
+landing_stories = 6
+
+[languages.kk]
+title = "Сынақ"
+description = "Сынақ сайты"
+
+[languages.tg]
+title = "Санҷиш"
+description = "Сомонаи санҷишӣ"
+"#;
+
+pub(crate) const TAXONOMY_TOML: &str = r#"[[countries]]
+id = "kazakhstan"
+label = { kk = "Қазақстан", tg = "Қазоқистон" }
+
+[[countries]]
+id = "tajikistan"
+label = { kk = "Тәжікстан", tg = "Тоҷикистон" }
+
+[[countries]]
+id = "uzbekistan"
+label = { kk = "Өзбекстан", tg = "Ӯзбекистон" }
+
+[[topics]]
+id = "trade"
+label = { kk = "Сауда", tg = "Савдо" }
+
+[[topics]]
+id = "water"
+label = { kk = "Су", tg = "Об" }
+
+[[topics]]
+id = "diplomacy"
+label = { kk = "Дипломатия", tg = "Дипломатия" }
+"#;
+
+/// A small project in a temporary folder: `site/` holds the project, `out/` the output.
+pub(crate) struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub root: PathBuf,
+    pub out: PathBuf,
+}
+
+impl Default for Fixture {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Fixture {
+    /// A project with the default `site.toml` and taxonomy and no articles.
+    pub(crate) fn new() -> Fixture {
+        Self::with_config(SITE_TOML)
+    }
+
+    /// A project with its own `site.toml`.
+    pub(crate) fn with_config(site_toml: &str) -> Fixture {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        let out = dir.path().join("out");
+        let fixture = Fixture { dir, root, out };
+        fixture.write("site.toml", site_toml);
+        fixture.write("content/taxonomy.toml", TAXONOMY_TOML);
+        fixture
+    }
+
+    /// Writes a file of the project, creating its folders.
+    pub(crate) fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a file has a folder")).expect("mkdir");
+        std::fs::write(&path, contents).expect("write fixture file");
+        path
+    }
+
+    pub(crate) fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.root.join(rel)).expect("remove fixture file");
+    }
+
+    /// Writes `content/articles/<rel>` (e.g. `2025/some-slug.md`).
+    pub(crate) fn article(&self, rel: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        self.write(&format!("content/articles/{rel}"), text)
+    }
+
+    /// The path of a project file as error messages name it.
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    pub(crate) fn build(&self) -> Result<dostyk::BuildReport, dostyk::Error> {
+        self.build_for(None)
+    }
+
+    pub(crate) fn build_for(
+        &self,
+        base_url: Option<&str>,
+    ) -> Result<dostyk::BuildReport, dostyk::Error> {
+        dostyk::build(&dostyk::BuildOptions {
+            project: dostyk::Project::new(&self.root),
+            out: self.out.clone(),
+            base_url: base_url.map(str::to_string),
+            when_busy: dostyk::write::WhenBusy::Wait,
+            search: true,
+        })
+    }
+
+    /// Builds and panics with every diagnostic if the build fails.
+    pub(crate) fn build_ok(&self) -> dostyk::BuildReport {
+        self.build()
+            .unwrap_or_else(|e| panic!("fixture site builds:\n{e}"))
+    }
+
+    pub(crate) fn html(&self, rel: &str) -> Html {
+        page(&self.out, rel)
+    }
+
+    pub(crate) fn text(&self, rel: &str) -> String {
+        read_text(&self.out, rel)
+    }
+
+    pub(crate) fn exists(&self, rel: &str) -> bool {
+        self.out.join(rel).is_file()
+    }
+
+    /// Names in the temporary folder beside the project and the output: a failed or finished
+    /// build must leave only `site` and `out` there.
+    pub(crate) fn siblings(&self) -> BTreeSet<String> {
+        std::fs::read_dir(self.dir.path())
+            .expect("read temp dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+}
+
+/// One article file's text, front matter and body.
+#[derive(Clone, Debug)]
+pub(crate) struct ArticleSpec {
+    pub title: String,
+    pub date: String,
+    pub lang: String,
+    pub countries: Vec<String>,
+    pub topics: Vec<String>,
+    pub story: Option<String>,
+    pub outlet: String,
+    pub body: String,
+}
+
+impl ArticleSpec {
+    pub(crate) fn new(title: &str, date: &str, lang: &str) -> ArticleSpec {
+        ArticleSpec {
+            title: title.into(),
+            date: date.into(),
+            lang: lang.into(),
+            countries: vec!["kazakhstan".into(), "tajikistan".into()],
+            topics: vec!["trade".into()],
+            story: None,
+            outlet: "Test Agency".into(),
+            body: format!("{title}: the first paragraph of the text.\n\nA second paragraph.\n"),
+        }
+    }
+
+    pub(crate) fn countries(mut self, ids: &[&str]) -> Self {
+        self.countries = ids.iter().map(std::string::ToString::to_string).collect();
+        self
+    }
+
+    pub(crate) fn topics(mut self, ids: &[&str]) -> Self {
+        self.topics = ids.iter().map(std::string::ToString::to_string).collect();
+        self
+    }
+
+    pub(crate) fn story(mut self, id: &str) -> Self {
+        self.story = Some(id.into());
+        self
+    }
+
+    pub(crate) fn body(mut self, body: &str) -> Self {
+        self.body = body.into();
+        self
+    }
+
+    /// The file's text. Line 1 is `+++`, line 2 `title`, line 3 `date`, line 4 `lang`,
+    /// line 5 `countries`, line 6 `topics`; tests that check line numbers rely on this.
+    pub(crate) fn text(&self) -> String {
+        let list = |items: &[String]| {
+            items
+                .iter()
+                .map(|i| format!("{i:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut text = String::from("+++\n");
+        let _ = writeln!(text, "title = {}", toml_string(&self.title));
+        let _ = writeln!(text, "date = {}", self.date);
+        let _ = writeln!(text, "lang = {:?}", self.lang);
+        let _ = writeln!(text, "countries = [{}]", list(&self.countries));
+        let _ = writeln!(text, "topics = [{}]", list(&self.topics));
+        if let Some(story) = &self.story {
+            let _ = writeln!(text, "story = {story:?}");
+        }
+        text.push_str("[source]\n");
+        let _ = writeln!(text, "outlet = {}", toml_string(&self.outlet));
+        text.push_str("+++\n\n");
+        text.push_str(&self.body);
+        text
+    }
+}
+
+/// A TOML basic string.
+pub(crate) fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Every diagnostic of a failed build, as `file:line: message` lines.
+pub(crate) fn messages(result: Result<dostyk::BuildReport, dostyk::Error>) -> Vec<String> {
+    match result {
+        Ok(_) => panic!("the build succeeded but should have failed"),
+        Err(e) => e.diagnostics().iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// The front matter of an article file, parsed as plain TOML.
+pub(crate) fn front_matter(path: &Path) -> toml::Table {
+    let text = std::fs::read_to_string(path).unwrap();
+    let inner = text
+        .strip_prefix("+++\n")
+        .unwrap()
+        .split("\n+++\n")
+        .next()
+        .unwrap();
+    toml::from_str(inner).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+/// The project the preview tests edit: served under a sub-path, with small pages so that a
+/// date change moves stories across pages; two versions of one story, other languages, a link
+/// between articles and a code block.
+const PREVIEW_SITE: &str = r#"base_url = "http://127.0.0.1:8000/REPO/"
+ui_languages = ["kk", "tg"]
+page_size = 2
+feed_length = 3
+landing_stories = 2
+
+[languages.kk]
+title = "Сынақ"
+description = "Сынақ сайты"
+
+[languages.tg]
+title = "Санҷиш"
+description = "Сомонаи санҷишӣ"
+"#;
+
+pub(crate) fn preview_project() -> Fixture {
+    let fixture = Fixture::with_config(PREVIEW_SITE);
+    let articles = [
+        (
+            "2025/alpha.md",
+            ArticleSpec::new("Альфа", "2025-08-27", "kk").story("talks"),
+        ),
+        (
+            "2025/alfa-tg.md",
+            ArticleSpec::new("Алфа", "2025-08-27", "tg").story("talks"),
+        ),
+        (
+            "2025/beta.md",
+            ArticleSpec::new("Бета", "2025-07-01", "kk").topics(&["water"]),
+        ),
+        (
+            "2024/gamma.md",
+            ArticleSpec::new("Гамма", "2024-03-05", "tg").countries(&["uzbekistan"]),
+        ),
+        (
+            "2024/delta.md",
+            ArticleSpec::new("Дельта", "2024-01-15", "uz"),
+        ),
+        (
+            "2023/epsilon.md",
+            ArticleSpec::new("Эпсилон", "2023-11-30", "kk")
+                .body("See [Alpha](../2025/alpha.md).\n\n```toml\na = 1\n```\n"),
+        ),
+    ];
+    for (rel, spec) in articles {
+        fixture.article(rel, spec.text());
+    }
+    fixture
+}
