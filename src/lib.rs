@@ -14,6 +14,7 @@ pub mod date;
 pub mod error;
 pub mod import;
 pub mod language;
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -1,6 +1,6 @@
 //! Latin slugs from Cyrillic titles: stable, lower case, short; URLs never carry Cyrillic.
 
-use crate::import::lexicon::lexicon;
+use crate::lexicon::lexicon;
 
 /// The Latin transliteration of `word` as `lang` writes its letters (`None`: any language's way),
 /// lower case, every other character dropped.

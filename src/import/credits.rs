@@ -1,7 +1,7 @@
 //! Who a text came from: outlet names in headline suffixes and attribution sentences, and
 //! photo credit lines.
 
-use super::lexicon::{CreditKind, lexicon};
+use crate::lexicon::{CreditKind, lexicon};
 
 /// Signs of an outlet's name that are no language's words: web domains, and the "24" of
 /// round-the-clock channels. The words are in the language files ([`CreditKind::OutletMarkers`]).

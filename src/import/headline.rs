@@ -1,8 +1,8 @@
 //! The headline: the first line when it is one, or a title made from the lead's first
 //! sentence when the text opens with the lead.
 
-use super::lexicon::lexicon;
 use super::text::squash;
+use crate::lexicon::lexicon;
 
 /// Longest title made from a sentence, in characters.
 const MAX_MADE_TITLE: usize = 90;

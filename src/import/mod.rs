@@ -8,8 +8,6 @@ pub mod furniture;
 pub mod head;
 pub mod headline;
 pub mod language;
-pub(crate) mod lexicon;
-pub mod matching;
 pub mod outlets;
 pub mod page_url;
 pub mod pipeline;

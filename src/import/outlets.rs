@@ -71,7 +71,7 @@ pub(crate) fn is_outlet_name(key: &str) -> bool {
                         .collect::<Vec<_>>()
                 }))
             })
-            .map(|w| super::matching::name_key(&w))
+            .map(|w| crate::lexicon::matching::name_key(&w))
             .filter(|k| k.chars().count() >= 4)
             .collect();
         keys.sort();

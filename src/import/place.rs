@@ -1,7 +1,7 @@
 //! The place a dateline names, as the front matter keeps it: `ДУШАНБЕ` → `Душанбе`,
 //! `ASTANА` (a Cyrillic А among Latin letters) → `Astana`, `НУР-СУЛТАН/ASTANA` → `Нур-Султан`.
 
-use super::matching::fold;
+use crate::lexicon::matching::fold;
 
 /// The place of a dateline as a name: its first form when it gives two (`A/B`), its letters in
 /// one script, each word capitalised as a name is. `None` when nothing of a name is left.

@@ -1,5 +1,6 @@
 //! A short plain-text summary of an article, for lists, feeds and meta descriptions.
 
+use super::markdown_source::{OPTIONS, without_nuls};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// The text of the first paragraph, cut at a word boundary near `max_chars`.
@@ -8,8 +9,8 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     let mut in_paragraph = false;
     // The same extensions as the body, so footnote markers are not taken for text.
     // As the body is rendered: a NUL would reach descriptions, feeds and the search index.
-    let markdown = crate::render::markdown::without_nuls(markdown);
-    for event in Parser::new_ext(&markdown, crate::render::markdown::OPTIONS) {
+    let markdown = without_nuls(markdown);
+    for event in Parser::new_ext(&markdown, OPTIONS) {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_paragraph && !text.trim().is_empty() => break,

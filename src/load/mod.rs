@@ -6,6 +6,7 @@ mod articles;
 pub mod config;
 mod excerpt;
 pub mod front_matter;
+pub mod markdown_source;
 pub mod taxonomy;
 
 pub use article::{Article, Source};

@@ -238,7 +238,7 @@ impl Taxonomy {
 fn fold_name(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
-        .map(crate::import::matching::fold)
+        .map(crate::lexicon::matching::fold)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -1,15 +1,12 @@
 //! Markdown to HTML for article bodies. Imported text comes from outside, so raw HTML is
 //! shown as text and only harmless link targets survive.
 
+pub use crate::load::markdown_source::OPTIONS;
+use crate::load::markdown_source::without_nuls;
 use crate::render::highlight;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 use std::borrow::Cow;
-
-/// The Markdown extensions articles may use.
-pub const OPTIONS: Options = Options::ENABLE_TABLES
-    .union(Options::ENABLE_FOOTNOTES)
-    .union(Options::ENABLE_STRIKETHROUGH);
 
 /// Stands for the UI tree's language code in the links of a rendered body: one rendering
 /// serves both trees, each linking to its own copy of the other article. [`render_body`]
@@ -184,17 +181,6 @@ pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) ->
         }
     }
     Body { html, problems }
-}
-
-/// `source` with every NUL replaced by U+FFFD, as `CommonMark` asks and pulldown-cmark does
-/// not do: a NUL would be taken for a tree marker (the text showing `kk` or `tg` in its
-/// place), and makes a page invalid HTML.
-pub(crate) fn without_nuls(source: &str) -> Cow<'_, str> {
-    if source.contains('\0') {
-        Cow::Owned(source.replace('\0', "\u{fffd}"))
-    } else {
-        Cow::Borrowed(source)
-    }
 }
 
 /// The offset in `source` of `offset` in [`without_nuls`]`(source)`: every NUL before it

@@ -1,7 +1,7 @@
 //! Month names, and the words around days and years, from the language files (`[dates]`).
 
 use super::fold::fold;
-use crate::import::lexicon::lexicon;
+use crate::lexicon::lexicon;
 use std::sync::LazyLock;
 
 /// Which table a month word came from: decides the patterns it may take part in.

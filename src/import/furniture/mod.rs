@@ -24,7 +24,7 @@ mod tests;
 
 use serde::Serialize;
 
-use super::lexicon::{ChromeKind as Chrome, CreditKind, lexicon};
+use crate::lexicon::{ChromeKind as Chrome, CreditKind, lexicon};
 use blocks::{Block, BlockKind, block_header};
 use boilerplate::boilerplate;
 use counters::counter;
@@ -180,7 +180,7 @@ fn reads_as_prose(t: &str, words: usize) -> bool {
 }
 
 /// Normalised form of a line or phrase for vocabulary look-ups.
-pub(super) fn key(t: &str) -> String {
+pub(crate) fn key(t: &str) -> String {
     let lower: String = t
         .chars()
         .flat_map(char::to_lowercase)

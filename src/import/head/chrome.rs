@@ -4,7 +4,7 @@
 use super::word_count;
 use crate::import::credits;
 use crate::import::furniture::key;
-use crate::import::lexicon::{ChromeKind, lexicon};
+use crate::lexicon::{ChromeKind, lexicon};
 
 /// Shapes of page chrome no vocabulary is needed for: a widget's numbers (`27.9 C`, `$`,
 /// `490.84`, `USD: 490.84`, `-15°`), a tag (`#Халық заңгері`), a glued menu

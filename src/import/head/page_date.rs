@@ -5,7 +5,7 @@ use super::classify::{DateLine, Kind};
 use super::word_count;
 use crate::import::dates;
 use crate::import::furniture::key;
-use crate::import::lexicon::{ChromeKind, lexicon};
+use crate::lexicon::{ChromeKind, lexicon};
 
 /// A line that only gives the page's date or time: a date with its year (or a time, or "today"),
 /// perhaps a weekday, a time zone, a counter and up to three other words (a section name).

@@ -5,8 +5,8 @@ use super::chrome::{has_clock, has_glued_words, has_logo_word};
 use super::classify::{Script, is_cyrillic, strip_bullet};
 use super::word_count;
 use crate::import::furniture::key;
-use crate::import::lexicon::{ChromeKind, lexicon};
 use crate::import::{credits, headline};
+use crate::lexicon::{ChromeKind, lexicon};
 
 /// The headline's text, its outlet suffix and a badge taken off.
 pub(super) fn headline_text(line: &str) -> (String, Option<String>) {

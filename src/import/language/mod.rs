@@ -34,22 +34,14 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
-use super::lexicon::{Profile, lexicon};
+use crate::lexicon::{Profile, lexicon};
 use evidence::{alien_examples, examples, letter_evidence, rival_letter_evidence, word_evidence};
 use mixed::agreement;
 use model::{candidates, function_word_hits, posterior};
 use tokens::{script_hint, tokenize};
 use units::{OTHER, Sample};
 
-/// The alphabet a text, a word or a letter is in. A language file gives a detection profile per
-/// script the language is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Script {
-    /// Candidates with a `[detect.cyrillic]` profile: Kazakh, Tajik, Uzbek, Russian and rivals.
-    Cyrillic,
-    /// Candidates with a `[detect.latin]` profile: Uzbek and English.
-    Latin,
-}
+pub use crate::lexicon::Script;
 
 /// What [`detect`] made of a text: the language, if sure enough, and the evidence for the report.
 #[derive(Debug, Clone, Serialize)]

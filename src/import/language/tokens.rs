@@ -254,7 +254,7 @@ fn compose(raw: &[char]) -> Vec<char> {
 
 /// A Cyrillic look-alike for a Latin letter, or the letter itself.
 fn latin_to_cyrillic(c: char) -> char {
-    crate::import::matching::latin_to_cyrillic(c).unwrap_or(c)
+    crate::lexicon::matching::latin_to_cyrillic(c).unwrap_or(c)
 }
 
 fn cyrillic_to_latin(c: char) -> char {

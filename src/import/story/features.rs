@@ -2,8 +2,8 @@
 //! places it names (compared in one Latin form, so Рахмон, Раҳмон and Rahmon meet), its
 //! numbers, and the kind of event its headline and lead tell (talks, a concert, a forum …).
 
-use crate::import::lexicon::lexicon;
-use crate::import::matching::{fold, name_key, words};
+use crate::lexicon::lexicon;
+use crate::lexicon::matching::{fold, name_key, words};
 use crate::load::taxonomy::Taxonomy;
 
 /// A distinctive name of a text.
@@ -180,7 +180,7 @@ fn entities(text: &str, lead_end: usize, taxonomy: &Taxonomy) -> Vec<Entity> {
         .collect();
     // A capitalised word at a sentence's start is a name only if it is one elsewhere too
     // (`Кездесуге Рустами Эмомали …`: "At the meeting" is not part of the name).
-    let usable = |w: &crate::import::matching::Word| {
+    let usable = |w: &crate::lexicon::matching::Word| {
         let key = name_key(w.text);
         w.text.chars().next().is_some_and(char::is_uppercase)
             && key.chars().filter(|c| c.is_alphabetic()).count() >= 4

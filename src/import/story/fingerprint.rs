@@ -1,6 +1,6 @@
 //! The same text imported twice: word shingles, so that an edited copy still compares equal.
 
-use crate::import::matching::{fold, words};
+use crate::lexicon::matching::{fold, words};
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 

@@ -51,7 +51,7 @@ pub struct StoryLink {
     pub slug: String,
     /// How many days apart the two texts are dated, 0 to [`MAX_DAYS`].
     pub days_apart: i64,
-    /// Names (as [`crate::import::matching::name_key`]) and numbers both texts share.
+    /// Names (as [`crate::lexicon::matching::name_key`]) and numbers both texts share.
     pub shared: Vec<String>,
     /// The evidence's weight, at least [`THRESHOLD`]: each shared name or number counts 1, less
     /// when common in the period's other articles, and the same kind of event 1 more.

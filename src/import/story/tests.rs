@@ -1,8 +1,8 @@
 use super::features::numbers;
 use super::fingerprint::SHINGLE;
 use super::*;
-use crate::import::matching::{fold, name_key, words};
 use crate::import::tagging::{self, tag};
+use crate::lexicon::matching::{fold, name_key, words};
 use crate::load::taxonomy::Kind;
 use std::path::Path;
 

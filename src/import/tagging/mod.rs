@@ -2,7 +2,7 @@
 //!
 //! A stem matches a word that starts with it (Kazakh, Tajik and Uzbek are suffixing
 //! languages, so `сауда` finds `сауданы`), after both are folded
-//! ([`fold`](crate::import::matching::fold): case, Latin / Cyrillic look-alikes, Uzbek
+//! ([`fold`](crate::lexicon::matching::fold): case, Latin / Cyrillic look-alikes, Uzbek
 //! apostrophes). A stem of several words (`ауыл шаруашылығ`,
 //! `су-энергетика`) matches as many consecutive words, each by its start. Hyphenated words are
 //! also matched part by part, so `қазақ-тәжік` names Tajikistan and `сауда-экономика` trade.

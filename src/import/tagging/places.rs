@@ -1,7 +1,7 @@
 //! Where a word stands: the title, the lead, the heading of a list item or the body, which decides
 //! how much a mention there weighs.
 
-use crate::import::matching::words;
+use crate::lexicon::matching::words;
 
 /// Where a word stands, which decides how much a mention there weighs.
 #[derive(Debug, Clone, Copy, PartialEq)]

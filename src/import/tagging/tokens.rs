@@ -1,7 +1,7 @@
 //! The title and body as matching units: words split at hyphens and folded, each with its place.
 
 use super::places::{Place, body_places};
-use crate::import::matching::{Word, fold, is_hyphen, words};
+use crate::lexicon::matching::{Word, fold, is_hyphen, words};
 use crate::load::taxonomy::Term;
 use std::collections::BTreeMap;
 

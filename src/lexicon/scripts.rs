@@ -3,10 +3,10 @@
 
 use serde::Deserialize;
 
-use crate::import::language::Script;
+use super::Script;
 
 /// The embedded `data/scripts.toml`.
-pub(super) const FILE: &str = include_str!("../../../data/scripts.toml");
+pub(super) const FILE: &str = include_str!("../../data/scripts.toml");
 
 /// The units of both scripts, in file order (the order in which the detector sums their rates).
 #[derive(Debug, Deserialize)]

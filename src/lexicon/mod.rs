@@ -1,11 +1,13 @@
-//! The importer's knowledge of languages: the detection profiles, the words of page furniture and
-//! of credits. It lives in `data/languages/<code>.toml`, one file per language, so that adding a
+//! The project's knowledge of languages: the detection profiles, the words of page furniture and
+//! of credits, the letters slugs are written in, and (`matching`) how words are split and
+//! compared across scripts; used by the importer, slugs and the taxonomy's place names. It lives in `data/languages/<code>.toml`, one file per language, so that adding a
 //! language or a phrase is a change of data; this module reads the files, built into the binary,
 //! once, and merges each kind of list over all languages, since a page in one language often
 //! carries another's chrome.
 
 mod file;
 mod kinds;
+pub mod matching;
 mod scripts;
 
 #[cfg(test)]
@@ -15,20 +17,28 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::sync::LazyLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use file::{DatesFile, parse};
 pub(crate) use kinds::{ChromeKind, CreditKind};
 use scripts::Scripts;
 
-use super::language::Script;
+/// The alphabet a text, a word or a letter is in. A language file gives a detection profile per
+/// script the language is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Script {
+    /// Candidates with a `[detect.cyrillic]` profile: Kazakh, Tajik, Uzbek, Russian and rivals.
+    Cyrillic,
+    /// Candidates with a `[detect.latin]` profile: Uzbek and English.
+    Latin,
+}
 
 /// `(code, file)` for one language.
 macro_rules! language {
     ($code:literal) => {
         (
             $code,
-            include_str!(concat!("../../../data/languages/", $code, ".toml")),
+            include_str!(concat!("../../data/languages/", $code, ".toml")),
         )
     };
 }
@@ -324,7 +334,7 @@ impl Lexicon {
             for (kind, stems) in kinds {
                 let stems = stems
                     .iter()
-                    .map(|stem| stem.split_whitespace().map(super::matching::fold).collect());
+                    .map(|stem| stem.split_whitespace().map(matching::fold).collect());
                 match lexicon.events.iter_mut().find(|(k, _)| *k == kind) {
                     Some((_, all)) => all.extend(stems),
                     None => lexicon.events.push((kind, stems.collect())),
@@ -344,7 +354,7 @@ impl Lexicon {
                 .ablative_endings
                 .extend(file.words.ablative_endings.clone());
             for word in &file.words.not_names {
-                let key = super::matching::name_key(word);
+                let key = matching::name_key(word);
                 if !key.is_empty() && !lexicon.not_names.contains(&key) {
                     lexicon.not_names.push(key);
                 }
