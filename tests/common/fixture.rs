@@ -1,7 +1,7 @@
 //! Small fixture sites written from strings into temporary folders, as Zola's `test_site`
 //! is: a `site.toml`, a taxonomy and the articles a test needs, built with the library.
 
-use super::html::{page, read_text};
+use super::html::ReadBack;
 use scraper::Html;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -57,6 +57,12 @@ pub(crate) struct Fixture {
 impl Default for Fixture {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+impl ReadBack for Fixture {
+    fn out(&self) -> &Path {
+        &self.out
     }
 }
 
@@ -120,18 +126,6 @@ impl Fixture {
     pub(crate) fn build_ok(&self) -> dostyk::BuildReport {
         self.build()
             .unwrap_or_else(|e| panic!("fixture site builds:\n{e}"))
-    }
-
-    pub(crate) fn html(&self, rel: &str) -> Html {
-        page(&self.out, rel)
-    }
-
-    pub(crate) fn text(&self, rel: &str) -> String {
-        read_text(&self.out, rel)
-    }
-
-    pub(crate) fn exists(&self, rel: &str) -> bool {
-        self.out.join(rel).is_file()
     }
 
     /// Names in the temporary folder beside the project and the output: a failed or finished

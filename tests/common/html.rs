@@ -4,6 +4,27 @@ use scraper::{ElementRef, Html, Selector};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// A built site's output folder, read back.
+pub(crate) trait ReadBack {
+    /// The output folder.
+    fn out(&self) -> &Path;
+
+    /// The page at `rel`, parsed.
+    fn html(&self, rel: &str) -> Html {
+        page(self.out(), rel)
+    }
+
+    /// The file at `rel`, as text.
+    fn text(&self, rel: &str) -> String {
+        read_text(self.out(), rel)
+    }
+
+    /// Whether the output has the file `rel`.
+    fn exists(&self, rel: &str) -> bool {
+        self.out().join(rel).is_file()
+    }
+}
+
 /// Whether the file (or URL path) `name` ends in `.EXTENSION`. The names compared are the
 /// generator's own, lower case by design: `.HTML` would be a bug to find, not a page.
 pub(crate) fn has_extension(name: &str, extension: &str) -> bool {

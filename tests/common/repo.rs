@@ -1,11 +1,11 @@
 //! The repository's own project: built into a temporary folder, and its `content/` read
 //! independently of the generator (a plain TOML parser) to say what the pages must show.
 
-use super::html::{has_extension, listed_stories, page, read_text, snapshot};
+use super::html::{ReadBack, has_extension, listed_stories, snapshot};
 use super::links::base_path;
 use scraper::Html;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The base URLs every site is checked under: a domain root and a GitHub Pages project sub-path.
 pub(crate) const ROOT_BASE: &str = "http://127.0.0.1:8000/";
@@ -24,22 +24,16 @@ pub(crate) struct Built {
     pub report: dostyk::BuildReport,
 }
 
+impl ReadBack for Built {
+    fn out(&self) -> &Path {
+        &self.out
+    }
+}
+
 impl Built {
     /// The path part of the base URL: `/` or `/REPO/`.
     pub(crate) fn base_path(&self) -> String {
         base_path(&self.base_url)
-    }
-
-    pub(crate) fn html(&self, rel: &str) -> Html {
-        page(&self.out, rel)
-    }
-
-    pub(crate) fn text(&self, rel: &str) -> String {
-        read_text(&self.out, rel)
-    }
-
-    pub(crate) fn exists(&self, rel: &str) -> bool {
-        self.out.join(rel).is_file()
     }
 
     /// Every file of the output, relative, with `/` separators.
