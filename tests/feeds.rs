@@ -31,8 +31,8 @@ fn children<'a, 'i>(node: Node<'a, 'i>, ns: &'a str, name: &'a str) -> Vec<Node<
 
 #[test]
 fn each_tree_has_an_atom_feed_of_its_stories() {
-    let site = build_repo(SUB_BASE);
-    let stories = repo_stories();
+    let site = build_news(SUB_BASE);
+    let stories = news_stories();
     for ui in UI {
         let rel = format!("{ui}/feed.xml");
         let text = site.text(&rel);
@@ -119,7 +119,7 @@ fn each_tree_has_an_atom_feed_of_its_stories() {
 
 #[test]
 fn every_page_links_its_tree_feed() {
-    let site = build_repo(SUB_BASE);
+    let site = build_news(SUB_BASE);
     for ui in UI {
         let doc = site.html(&format!("{ui}/index.html"));
         let feed = doc
@@ -171,7 +171,7 @@ fn the_feed_keeps_to_its_length() {
 
 #[test]
 fn the_sitemap_lists_every_page_with_hreflang_alternates() {
-    let site = build_repo(SUB_BASE);
+    let site = build_news(SUB_BASE);
     let text = site.text("sitemap.xml");
     let doc = Document::parse(&text).expect("sitemap.xml is XML");
     let urlset = doc.root_element();
@@ -205,7 +205,7 @@ fn the_sitemap_lists_every_page_with_hreflang_alternates() {
 
     // An article once, at its canonical URL, with its story's other languages.
     let mut articles = BTreeSet::new();
-    for story in repo_stories() {
+    for story in news_stories() {
         let url = |a: &SourceArticle| {
             let tree = if UI.contains(&a.lang.as_str()) {
                 a.lang.as_str()
@@ -284,7 +284,7 @@ fn the_sitemap_lists_every_page_with_hreflang_alternates() {
     let copies = articles.iter().filter(|a| !listed.contains(*a)).count();
     assert_eq!(
         copies,
-        repo_articles().len(),
+        news_articles().len(),
         "one copy of each article left out"
     );
     assert_eq!(
@@ -296,7 +296,7 @@ fn the_sitemap_lists_every_page_with_hreflang_alternates() {
 
 #[test]
 fn robots_txt_allows_crawling_and_names_the_sitemap() {
-    let site = build_repo(SUB_BASE);
+    let site = build_news(SUB_BASE);
     let robots = site.text("robots.txt");
     assert!(robots.contains("User-agent: *"), "{robots}");
     assert!(!robots.contains("Disallow: /\n"), "{robots}");
@@ -308,7 +308,7 @@ fn robots_txt_allows_crawling_and_names_the_sitemap() {
 
 #[test]
 fn feed_entries_resolve_relative_links_against_their_article() {
-    let site = build_repo(ROOT_BASE);
+    let site = build_news(ROOT_BASE);
     let xml = site.text("kk/feed.xml");
     let doc = roxmltree::Document::parse(&xml).expect("the feed is XML");
     let entries: Vec<_> = doc

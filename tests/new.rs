@@ -1,4 +1,4 @@
-//! `dostyk new`, run as the real binary on a copy of the repository's project: the file it
+//! `dostyk new`, run as the real binary on the small news fixture archive: the file it
 //! creates, that the archive still builds with it, and what it refuses (never overwriting).
 
 mod common;
@@ -8,17 +8,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// A copy of the repository's project: `site.toml` and the whole of `content/`.
-fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(repo_root().join("site.toml"), dir.path().join("site.toml")).unwrap();
-    for (rel, bytes) in snapshot(&repo_root().join("content")) {
-        let path = dir.path().join("content").join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
-    }
-    dir
+/// The news fixture archive (`site.toml`, a taxonomy, six articles) in a temporary folder.
+fn project() -> Fixture {
+    news_fixture()
 }
+
+/// An article of the news fixture: `dostyk new` must never overwrite it or reuse its slug.
+const EXISTING: &str = "content/articles/2025/muzokirot.md";
+const EXISTING_SLUG: &str = "muzokirot";
 
 /// Runs `dostyk --root ROOT <args>` with standard input that is not a terminal.
 fn dostyk(root: &Path, args: &[&str]) -> Output {
@@ -67,7 +64,7 @@ fn created(output: &Output) -> String {
 #[test]
 fn flags_alone_make_an_article_that_builds() {
     let project = project();
-    let root = project.path();
+    let root = project.root.as_path();
     let before = today();
     let kk = new(
         root,
@@ -199,9 +196,9 @@ fn flags_alone_make_an_article_that_builds() {
 #[test]
 fn an_unknown_country_is_refused_with_a_suggestion() {
     let project = project();
-    let before = content(project.path());
+    let before = content(&project.root);
     let output = new(
-        project.path(),
+        &project.root,
         &[
             "--title",
             "Жаңа мақала",
@@ -219,14 +216,15 @@ fn an_unknown_country_is_refused_with_a_suggestion() {
         error.contains("unknown country \"tajikstan\" (did you mean \"tajikistan\"?)"),
         "{error}"
     );
-    assert_eq!(content(project.path()), before, "no file was written");
+    assert_eq!(content(&project.root), before, "no file was written");
 }
 
 #[test]
 fn a_slug_in_use_is_never_overwritten() {
     let project = project();
-    let root = project.path();
-    let existing = "content/articles/2025/tojikiston-va-qazoqiston-hamkorii-dujonibaro-dar.md";
+    let root = project.root.as_path();
+    let existing = EXISTING;
+    assert!(root.join(existing).is_file(), "the fixture has {existing}");
     let before = content(root);
     // The same slug in the same year's folder, and in another year (the URL is the same).
     for date in ["2025-11-14", "2026-01-05"] {
@@ -236,7 +234,7 @@ fn a_slug_in_use_is_never_overwritten() {
                 "--title",
                 "Тоҷикистон ва Қазоқистон ҳамкории дуҷонибаро дар сатҳи нав",
                 "--slug",
-                "tojikiston-va-qazoqiston-hamkorii-dujonibaro-dar",
+                EXISTING_SLUG,
                 "--lang",
                 "tg",
                 "--outlet",
@@ -249,7 +247,7 @@ fn a_slug_in_use_is_never_overwritten() {
         let error = stderr(&output);
         assert!(
             error.contains(&format!(
-                "the slug \"tojikiston-va-qazoqiston-hamkorii-dujonibaro-dar\" is already used by {existing}"
+                "the slug \"{EXISTING_SLUG}\" is already used by {existing}"
             )),
             "{error}"
         );
@@ -286,29 +284,29 @@ fn a_slug_in_use_is_never_overwritten() {
 #[test]
 fn without_a_terminal_every_missing_flag_is_named() {
     let project = project();
-    let before = content(project.path());
-    let output = new(project.path(), &["--lang", "kk"]);
+    let before = content(&project.root);
+    let output = new(&project.root, &["--lang", "kk"]);
     assert!(!output.status.success());
     let error = stderr(&output);
     assert!(
         error.contains("missing --title, --outlet: give them as flags"),
         "{error}"
     );
-    let output = new(project.path(), &[]);
+    let output = new(&project.root, &[]);
     assert!(
         stderr(&output).contains("missing --title, --lang, --outlet"),
         "{}",
         stderr(&output)
     );
-    assert_eq!(content(project.path()), before);
+    assert_eq!(content(&project.root), before);
 }
 
 #[test]
 fn a_dry_run_prints_the_file_and_writes_nothing() {
     let project = project();
-    let before = content(project.path());
+    let before = content(&project.root);
     let output = new(
-        project.path(),
+        &project.root,
         &[
             "--title",
             "Ўзбекистон ва Тожикистон",
@@ -331,5 +329,5 @@ fn a_dry_run_prints_the_file_and_writes_nothing() {
         "{}",
         stderr(&output)
     );
-    assert_eq!(content(project.path()), before, "nothing was written");
+    assert_eq!(content(&project.root), before, "nothing was written");
 }

@@ -289,3 +289,168 @@ pub(crate) fn preview_project() -> Fixture {
     }
     fixture
 }
+
+/// The small news archive most site-wide tests build instead of the demo `content/`: six
+/// articles in Kazakh, Tajik and Uzbek, in four stories over four months of two years. The
+/// story `talks` has a Kazakh and a Tajik version, `border` a Kazakh and an Uzbek one (so a
+/// Tajik reader sees the default-language version); every country and topic has a story, and
+/// one article links another; the taxonomy has a country and a topic without stories.
+pub(crate) fn news_specs() -> Vec<(&'static str, ArticleSpec)> {
+    let specs = vec![
+        (
+            "2025/kelissozder.md",
+            ArticleSpec::new(
+                "Қазақстан мен Тәжікстан келіссөздер жүргізді",
+                "2025-08-27",
+                "kk",
+            )
+            .story("talks")
+            .topics(&["diplomacy", "trade"]),
+        ),
+        (
+            "2025/muzokirot.md",
+            ArticleSpec::new(
+                "Қазоқистон ва Тоҷикистон музокира карданд",
+                "2025-08-27",
+                "tg",
+            )
+            .story("talks")
+            .topics(&["diplomacy"]),
+        ),
+        (
+            "2025/su-kelisimi.md",
+            ArticleSpec::new("Су туралы келісімге қол қойылды", "2025-06-10", "kk")
+                .countries(&["kazakhstan", "uzbekistan"])
+                .topics(&["water"])
+                .body(
+                    "Су туралы келісім: мәтіннің бірінші абзацы.\n\n\
+                     Бұрынғы хабар: [келіссөздер](kelissozder.md).\n",
+                ),
+        ),
+        (
+            "2024/savdo.md",
+            ArticleSpec::new("Ҳаҷми савдо афзоиш ёфт", "2024-11-05", "tg")
+                .countries(&["tajikistan"])
+                .topics(&["trade"]),
+        ),
+        (
+            "2024/shekara.md",
+            ArticleSpec::new("Шекара мәселесі талқыланды", "2024-03-15", "kk")
+                .story("border")
+                .countries(&["tajikistan", "uzbekistan"])
+                .topics(&["diplomacy", "water"]),
+        ),
+        (
+            "2024/chegara.md",
+            ArticleSpec::new("Чегара масаласи муҳокама қилинди", "2024-03-14", "uz")
+                .story("border")
+                .countries(&["tajikistan", "uzbekistan"])
+                .topics(&["diplomacy", "water"]),
+        ),
+    ];
+    // A body of a few paragraphs, as a real article has (the link of `su-kelisimi` kept).
+    specs
+        .into_iter()
+        .map(|(rel, spec)| {
+            let extra = (1..=3)
+                .map(|i| format!("{}: {i}-абзац, хабардың мәтіні жалғасады.", spec.title))
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            let body = format!("{}\n{extra}\n", spec.body);
+            (rel, spec.body(&body))
+        })
+        .collect()
+}
+
+/// The news archive of [`news_specs`] written into a fixture with the default configuration.
+pub(crate) fn news_fixture() -> Fixture {
+    news_fixture_with(SITE_TOML)
+}
+
+/// Terms the news archive's taxonomy defines but no article of [`news_specs`] is filed under.
+pub(crate) const UNUSED_TERMS_TOML: &str = r#"
+[[countries]]
+id = "china"
+label = { kk = "Қытай", tg = "Чин" }
+
+[[topics]]
+id = "energy"
+label = { kk = "Энергетика", tg = "Энергетика" }
+"#;
+
+/// The news archive's `taxonomy.toml`: the fixtures' taxonomy and [`UNUSED_TERMS_TOML`].
+pub(crate) fn news_taxonomy_toml() -> String {
+    format!("{TAXONOMY_TOML}{UNUSED_TERMS_TOML}")
+}
+
+/// The news archive of [`news_specs`] with its own `site.toml`.
+pub(crate) fn news_fixture_with(site_toml: &str) -> Fixture {
+    let fixture = Fixture::with_config(site_toml);
+    fixture.write("content/taxonomy.toml", news_taxonomy_toml());
+    for (rel, spec) in news_specs() {
+        fixture.article(rel, spec.text());
+    }
+    fixture
+}
+
+/// The news archive built for `base_url`; panics with every diagnostic if the build fails.
+pub(crate) fn build_news(base_url: &str) -> super::repo::Built {
+    build_fixture(news_fixture(), base_url)
+}
+
+/// Builds `fixture` for `base_url`; panics with every diagnostic if the build fails.
+pub(crate) fn build_fixture(fixture: Fixture, base_url: &str) -> super::repo::Built {
+    let report = fixture
+        .build_for(Some(base_url))
+        .unwrap_or_else(|e| panic!("the news fixture builds:\n{e}"));
+    super::repo::Built::from_fixture(fixture, base_url, report)
+}
+
+/// The articles of [`news_specs`] as the pages must show them (slug: the file name; story: the
+/// `story` key, or the slug).
+pub(crate) fn news_articles() -> Vec<super::repo::SourceArticle> {
+    news_specs()
+        .into_iter()
+        .map(|(rel, spec)| {
+            let slug = rel
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .trim_end_matches(".md")
+                .to_string();
+            super::repo::SourceArticle {
+                story: spec.story.clone().unwrap_or_else(|| slug.clone()),
+                title: spec.title,
+                date: spec.date,
+                lang: spec.lang,
+                countries: spec.countries,
+                topics: spec.topics,
+                slug,
+            }
+        })
+        .collect()
+}
+
+/// The stories of [`news_specs`], newest first.
+pub(crate) fn news_stories() -> Vec<super::repo::SourceStory> {
+    super::repo::stories_of(news_articles())
+}
+
+/// Country and topic ids of the news archive's taxonomy, in order.
+pub(crate) fn news_taxonomy() -> (Vec<String>, Vec<String>) {
+    taxonomy_ids(&news_taxonomy_toml())
+}
+
+/// Country and topic ids of a `taxonomy.toml`, in order.
+pub(crate) fn taxonomy_ids(taxonomy_toml: &str) -> (Vec<String>, Vec<String>) {
+    let table: toml::Table = taxonomy_toml.parse().expect("taxonomy is TOML");
+    let ids = |key: &str| -> Vec<String> {
+        table[key]
+            .as_array()
+            .expect("array of tables")
+            .iter()
+            .map(|t| t["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    (ids("countries"), ids("topics"))
+}

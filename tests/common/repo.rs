@@ -49,6 +49,22 @@ impl Built {
     }
 }
 
+impl Built {
+    /// Wraps a fixture built for `base_url`; the fixture's folder lives as long as this.
+    pub(crate) fn from_fixture(
+        fixture: super::fixture::Fixture,
+        base_url: &str,
+        report: dostyk::BuildReport,
+    ) -> Built {
+        Built {
+            _dir: fixture.dir,
+            out: fixture.out,
+            base_url: base_url.to_string(),
+            report,
+        }
+    }
+}
+
 /// Builds the repository's own project (its `content/`, `site.toml`, templates) for `base_url`.
 pub(crate) fn build_repo(base_url: &str) -> Built {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -188,8 +204,13 @@ impl SourceStory {
 
 /// The repository's stories, newest first (ties by story id).
 pub(crate) fn repo_stories() -> Vec<SourceStory> {
+    stories_of(repo_articles())
+}
+
+/// Groups articles into stories, newest first (ties by story id).
+pub(crate) fn stories_of(articles: Vec<SourceArticle>) -> Vec<SourceStory> {
     let mut by_id: BTreeMap<String, Vec<SourceArticle>> = BTreeMap::new();
-    for article in repo_articles() {
+    for article in articles {
         by_id
             .entry(article.story.clone())
             .or_default()
