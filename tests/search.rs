@@ -278,19 +278,9 @@ const PARLIAMENTS_TG: &str = "hamkorii-parlumoni";
 const WATER_KK: &str = "su-resurstary";
 
 /// The search fixture's taxonomy: its topics' labels are what the filters are given.
-const SEARCH_TAXONOMY: &str = r#"[[countries]]
-id = "kazakhstan"
-label = { kk = "Қазақстан", tg = "Қазоқистон" }
-
-[[countries]]
-id = "tajikistan"
-label = { kk = "Тәжікстан", tg = "Тоҷикистон" }
-
-[[countries]]
-id = "uzbekistan"
-label = { kk = "Өзбекстан", tg = "Ӯзбекистон" }
-
-[[topics]]
+const SEARCH_TAXONOMY: &str = concat!(
+    countries_toml!(),
+    r#"[[topics]]
 id = "diplomacy"
 label = { kk = "Дипломатия", tg = "Дипломатия" }
 
@@ -301,7 +291,8 @@ label = { kk = "Парламент", tg = "Парлумон" }
 [[topics]]
 id = "water"
 label = { kk = "Су ресурстары", tg = "Захираҳои об" }
-"#;
+"#
+);
 
 /// The search fixture's articles: file, spec.
 fn search_specs() -> Vec<(&'static str, ArticleSpec)> {

@@ -9,7 +9,6 @@ use dostyk::import::page_url::PageUrl;
 use dostyk::import::pipeline::{Finding, Options, Outcome, Report, Sureness, import};
 use dostyk::import::story::Known;
 use dostyk::load::taxonomy::Kind;
-use dostyk::load::taxonomy::Taxonomy;
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -88,18 +87,17 @@ pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
             archive.unreadable.len()
         );
     }
-    let (config, taxonomy) = (archive.config.clone(), archive.taxonomy.clone());
     let options = Options {
         lang: args.lang.clone(),
         date: args.date,
         year: args.year,
         outlet: args.outlet.clone(),
         url: args.url.clone(),
-        subjects: config.subject_countries.clone(),
+        subjects: archive.config.subject_countries.clone(),
         off_topic: args.off_topic,
     };
     for id in &options.subjects {
-        if taxonomy.position(Kind::Country, id).is_none() {
+        if archive.taxonomy.position(Kind::Country, id).is_none() {
             bail!("site.toml: subject country \"{id}\" is not a country of content/taxonomy.toml");
         }
     }
@@ -117,7 +115,7 @@ pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
                 file.display()
             );
         }
-        let result = import_one(file, &options, &taxonomy, &mut archive, args);
+        let result = import_one(file, &options, &mut archive, args);
         if !args.json {
             print_result(&result);
         }
@@ -154,13 +152,7 @@ pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn import_one(
-    file: &Path,
-    options: &Options,
-    taxonomy: &Taxonomy,
-    archive: &mut Archive,
-    args: &Args,
-) -> FileResult {
+fn import_one(file: &Path, options: &Options, archive: &mut Archive, args: &Args) -> FileResult {
     let failed = |error: String| FileResult {
         file: file.to_path_buf(),
         status: "failed",
@@ -182,7 +174,7 @@ fn import_one(
         }
     };
     let known = known(archive);
-    let mut outcome = import(&raw, options, taxonomy, &known);
+    let mut outcome = import(&raw, options, &archive.taxonomy, &known);
     let Some(draft) = outcome.draft.as_mut() else {
         return FileResult {
             file: file.to_path_buf(),

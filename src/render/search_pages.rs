@@ -18,47 +18,54 @@ use std::sync::{Arc, Mutex};
 /// alike (in practice all: kk and tg are not) search one corpus, whose text of an article is
 /// read once and whose addresses are its first tree's (`index_tree`).
 pub fn search_corpora<'a>(site: &'a Site, assets: &'a Assets) -> Vec<Corpus<'a>> {
-    let images = may_have_images(site);
-    let order = Arc::new(address_order(site));
-    groups(site)
+    let (images, corpora) = corpora(site, assets);
+    corpora
         .into_iter()
-        .map(|languages| Corpus {
-            trees: languages.iter().map(|ui| ui.code.clone()).collect(),
-            pages: Box::new(Articles::new(site, assets, &languages, order.clone())),
+        .map(|(trees, articles)| Corpus {
+            trees,
+            pages: Box::new(articles),
             images,
         })
         .collect()
 }
 
+/// Whether an article may have an image, and per group of trees ([`groups`]) their codes
+/// and the articles as its index reads them, all in one order.
+fn corpora<'a>(site: &'a Site, assets: &'a Assets) -> (bool, Vec<(Vec<String>, Articles<'a>)>) {
+    let order = Arc::new(address_order(site));
+    let corpora = groups(site)
+        .into_iter()
+        .map(|languages| {
+            let trees = languages.iter().map(|ui| ui.code.clone()).collect();
+            (
+                trees,
+                Articles::new(site, assets, &languages, order.clone()),
+            )
+        })
+        .collect();
+    (may_have_images(site), corpora)
+}
+
 /// The search indexes of a build, read while the page stage renders the articles, from the
 /// bodies it renders (`read_articles`), then finished (`finish`).
 pub struct SearchIndexes<'a> {
-    /// Per corpus, its articles and its index.
+    /// Per corpus, its articles (all in one order) and its index.
     articles: Vec<Articles<'a>>,
     indexings: Vec<Indexing>,
-    order: Arc<Vec<usize>>,
 }
 
 impl<'a> SearchIndexes<'a> {
     /// Empty indexes for every corpus of `site` (as [`search_corpora`] groups the trees),
     /// ready to read the articles.
     pub fn new(site: &'a Site, assets: &'a Assets) -> SearchIndexes<'a> {
-        let images = may_have_images(site);
-        let order = Arc::new(address_order(site));
-        let (articles, indexings) = groups(site)
+        let (images, corpora) = corpora(site, assets);
+        let (indexings, articles) = corpora
             .into_iter()
-            .map(|languages| {
-                let trees: Vec<String> = languages.iter().map(|ui| ui.code.clone()).collect();
-                (
-                    Articles::new(site, assets, &languages, order.clone()),
-                    Indexing::new(&trees, images, site.articles.len()),
-                )
-            })
+            .map(|(trees, articles)| (Indexing::new(&trees, images, site.articles.len()), articles))
             .unzip();
         SearchIndexes {
             articles,
             indexings,
-            order,
         }
     }
 
@@ -71,7 +78,11 @@ impl<'a> SearchIndexes<'a> {
         out: &dyn Output,
     ) -> Vec<Diagnostic> {
         let problems = Mutex::new(Vec::new());
-        let (articles, order) = (&self.articles, &self.order);
+        let articles = &self.articles;
+        // Every corpus numbers the articles alike.
+        let Some(order) = articles.first().map(|a| a.order.clone()) else {
+            return Vec::new();
+        };
         let streamed = search::stream(
             &mut self.indexings,
             order.len(),

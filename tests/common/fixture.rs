@@ -22,7 +22,11 @@ title = "Санҷиш"
 description = "Сомонаи санҷишӣ"
 "#;
 
-pub(crate) const TAXONOMY_TOML: &str = r#"[[countries]]
+/// The fixtures' three countries, as `taxonomy.toml` text: a macro, so that taxonomies with
+/// other topics can start with it in `concat!`.
+macro_rules! countries_toml {
+    () => {
+        r#"[[countries]]
 id = "kazakhstan"
 label = { kk = "Қазақстан", tg = "Қазоқистон" }
 
@@ -34,7 +38,14 @@ label = { kk = "Тәжікстан", tg = "Тоҷикистон" }
 id = "uzbekistan"
 label = { kk = "Өзбекстан", tg = "Ӯзбекистон" }
 
-[[topics]]
+"#
+    };
+}
+pub(crate) use countries_toml;
+
+pub(crate) const TAXONOMY_TOML: &str = concat!(
+    countries_toml!(),
+    r#"[[topics]]
 id = "trade"
 label = { kk = "Сауда", tg = "Савдо" }
 
@@ -45,7 +56,8 @@ label = { kk = "Су", tg = "Об" }
 [[topics]]
 id = "diplomacy"
 label = { kk = "Дипломатия", tg = "Дипломатия" }
-"#;
+"#
+);
 
 /// A small project in a temporary folder: `site/` holds the project, `out/` the output.
 pub(crate) struct Fixture {
@@ -237,26 +249,19 @@ pub(crate) fn front_matter(path: &Path) -> toml::Table {
     toml::from_str(inner).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
-/// The project the preview tests edit: served under a sub-path, with small pages so that a
+/// The `site.toml` of the project the preview tests edit: served under a sub-path, with small pages so that a
 /// date change moves stories across pages; two versions of one story, other languages, a link
 /// between articles and a code block.
-const PREVIEW_SITE: &str = r#"base_url = "http://127.0.0.1:8000/REPO/"
-ui_languages = ["kk", "tg"]
-page_size = 2
-feed_length = 3
-landing_stories = 2
-
-[languages.kk]
-title = "Сынақ"
-description = "Сынақ сайты"
-
-[languages.tg]
-title = "Санҷиш"
-description = "Сомонаи санҷишӣ"
-"#;
+fn preview_site() -> String {
+    SITE_TOML
+        .replace("http://127.0.0.1:8000/", "http://127.0.0.1:8000/REPO/")
+        .replace("page_size = 20", "page_size = 2")
+        .replace("feed_length = 20", "feed_length = 3")
+        .replace("landing_stories = 6", "landing_stories = 2")
+}
 
 pub(crate) fn preview_project() -> Fixture {
-    let fixture = Fixture::with_config(PREVIEW_SITE);
+    let fixture = Fixture::with_config(&preview_site());
     let articles = [
         (
             "2025/alpha.md",

@@ -1,6 +1,7 @@
 //! The repository's own project: built into a temporary folder, and its `content/` read
 //! independently of the generator (a plain TOML parser) to say what the pages must show.
 
+use super::fixture::taxonomy_ids;
 use super::html::{ReadBack, has_extension, listed_stories, snapshot};
 use super::links::base_path;
 use scraper::Html;
@@ -150,16 +151,7 @@ pub(crate) fn repo_articles() -> Vec<SourceArticle> {
 /// Country and topic ids of the repository's `content/taxonomy.toml`, in order.
 pub(crate) fn repo_taxonomy() -> (Vec<String>, Vec<String>) {
     let text = std::fs::read_to_string(repo_root().join("content/taxonomy.toml")).unwrap();
-    let table: toml::Table = text.parse().expect("taxonomy is TOML");
-    let ids = |key: &str| -> Vec<String> {
-        table[key]
-            .as_array()
-            .expect("array of tables")
-            .iter()
-            .map(|t| t["id"].as_str().expect("id").to_string())
-            .collect()
-    };
-    (ids("countries"), ids("topics"))
+    taxonomy_ids(&text)
 }
 
 /// The UI languages of the repository's `site.toml`, default first.
