@@ -2,9 +2,7 @@
 //! importer's, each written whole or not at all.
 
 mod archive;
-mod article_file;
 pub mod atomic;
 pub mod new;
 
 pub use archive::{Archive, Existing, plain_text};
-pub use article_file::ArticleFile;

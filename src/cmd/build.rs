@@ -1,8 +1,8 @@
 //! `dostyk build`.
 
 use anyhow::bail;
+use dostyk::BuildOptions;
 use dostyk::write::WhenBusy;
-use dostyk::{BuildOptions, Project};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -13,9 +13,8 @@ pub(super) struct Args {
     /// Site address to build for, replacing `base_url` of site.toml (e.g. <https://user.github.io/repo>/).
     #[arg(long)]
     base_url: Option<String>,
-    /// Content folder [default: ROOT/content].
-    #[arg(long)]
-    content: Option<PathBuf>,
+    #[command(flatten)]
+    content: super::ContentArg,
     /// Print the time each stage took.
     #[arg(long)]
     timings: bool,
@@ -25,10 +24,7 @@ pub(super) struct Args {
 }
 
 pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
-    let mut project = Project::new(root);
-    if let Some(content) = args.content {
-        project.content = content;
-    }
+    let project = args.content.project(root);
     let out = args.out.unwrap_or_else(|| dostyk::write::default_out(root));
     let mut options = BuildOptions {
         project,

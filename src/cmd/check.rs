@@ -1,24 +1,19 @@
 //! `dostyk check`: every validation of `build`, nothing written; exit status 1 on any problem.
 
 use anyhow::bail;
-use dostyk::Project;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
     /// Site address to check for, replacing `base_url` of site.toml.
     #[arg(long)]
     base_url: Option<String>,
-    /// Content folder [default: ROOT/content].
-    #[arg(long)]
-    content: Option<PathBuf>,
+    #[command(flatten)]
+    content: super::ContentArg,
 }
 
-pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
-    let mut project = Project::new(root);
-    if let Some(content) = args.content {
-        project.content = content;
-    }
+pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
+    let project = args.content.project(root);
     match dostyk::check::check(&project, args.base_url.as_deref()) {
         Ok(report) => {
             for warning in &report.warnings {

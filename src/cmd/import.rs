@@ -2,7 +2,6 @@
 //! with a report of what was inferred and how sure it is.
 
 use anyhow::{Context, bail};
-use dostyk::Project;
 use dostyk::authoring::{Archive, Existing, atomic, plain_text};
 use dostyk::date::Date;
 use dostyk::import::page_url::PageUrl;
@@ -46,9 +45,8 @@ pub(super) struct Args {
     /// Print the reports as JSON, for scripts.
     #[arg(long)]
     json: bool,
-    /// Content folder [default: ROOT/content].
-    #[arg(long)]
-    content: Option<PathBuf>,
+    #[command(flatten)]
+    content: super::ContentArg,
 }
 
 fn parse_url(text: &str) -> Result<PageUrl, String> {
@@ -74,10 +72,7 @@ struct FileResult {
 }
 
 pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
-    let mut project = Project::new(root);
-    if let Some(content) = &args.content {
-        project.content.clone_from(content);
-    }
+    let project = args.content.project(root);
     let mut archive = Archive::load(&project)
         .map_err(list)
         .context("cannot read the project")?;

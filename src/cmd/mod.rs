@@ -7,7 +7,8 @@ mod new;
 mod serve;
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use dostyk::Project;
+use std::path::{Path, PathBuf};
 
 /// A static site generator for a bilingual (Kazakh + Tajik) news archive.
 #[derive(Parser)]
@@ -37,9 +38,28 @@ enum Command {
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Build(args) => build::run(&cli.root, args),
-        Command::Check(args) => check::run(&cli.root, args),
+        Command::Check(args) => check::run(&cli.root, &args),
         Command::Import(args) => import::run(&cli.root, &args),
         Command::New(args) => new::run(&cli.root, args),
-        Command::Serve(args) => serve::run(&cli.root, args),
+        Command::Serve(args) => serve::run(&cli.root, &args),
+    }
+}
+
+/// The `--content` option every command takes.
+#[derive(clap::Args)]
+struct ContentArg {
+    /// Content folder [default: ROOT/content].
+    #[arg(long)]
+    content: Option<PathBuf>,
+}
+
+impl ContentArg {
+    /// The project at `root`, with its content folder where this option puts it.
+    fn project(&self, root: &Path) -> Project {
+        let mut project = Project::new(root);
+        if let Some(content) = &self.content {
+            project.content.clone_from(content);
+        }
+        project
     }
 }

@@ -2,12 +2,11 @@
 //! answers in a terminal, in `content/articles/YYYY/<slug>.md`; never over an existing file.
 
 use anyhow::Context;
-use dostyk::Project;
 use dostyk::authoring::Archive;
 use dostyk::authoring::new::{Request, ask_missing, plan, write};
 use dostyk::date::Date;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
@@ -41,9 +40,8 @@ pub(super) struct Args {
     /// Print the file that would be written; write nothing.
     #[arg(long)]
     dry_run: bool,
-    /// Content folder [default: ROOT/content].
-    #[arg(long)]
-    content: Option<PathBuf>,
+    #[command(flatten)]
+    content: super::ContentArg,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -68,10 +66,7 @@ pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
     if !interactive && !request.missing().is_empty() {
         return Err(dostyk::authoring::new::NewError::Missing(request.missing()).into());
     }
-    let mut project = Project::new(root);
-    if let Some(content) = args.content {
-        project.content = content;
-    }
+    let project = args.content.project(root);
     let archive = Archive::load(&project)
         .map_err(dostyk::Error::Invalid)
         .context("cannot read the project")?;

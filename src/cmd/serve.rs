@@ -2,10 +2,9 @@
 //! base path, and rebuilds and reloads open pages on every change to the project.
 
 use anyhow::Context;
-use dostyk::Project;
 use dostyk::serve::{Preview, Report, ServeOptions};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(clap::Args)]
 pub(super) struct Args {
@@ -15,19 +14,15 @@ pub(super) struct Args {
     /// Address to listen on. Anything but a loopback address shows the preview to the network.
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
     bind: IpAddr,
-    /// Content folder [default: ROOT/content].
-    #[arg(long)]
-    content: Option<PathBuf>,
+    #[command(flatten)]
+    content: super::ContentArg,
     /// Keep no search index (on a large archive, indexing takes far longer than a rebuild).
     #[arg(long)]
     no_search: bool,
 }
 
-pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
-    let mut project = Project::new(root);
-    if let Some(content) = args.content {
-        project.content = content;
-    }
+pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
+    let project = args.content.project(root);
     if !args.bind.is_loopback() {
         eprintln!(
             "warning: serving on {}: anyone who can reach this machine can see the preview",

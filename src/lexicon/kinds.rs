@@ -78,6 +78,8 @@ pub(crate) enum ChromeKind {
     CommentWords,
     /// Words that may stand in a counter beside its label and number ("мин", "саны").
     CounterFillers,
+    /// Abbreviations of "thousand" and "million" that end a counter's number ("1.2k", "3,4к").
+    CounterMultipliers,
     /// Counter labels that are furniture even without their number.
     LoneCounterLabels,
     /// What a scraper leaves of a page's scripts and placeholders ("undefined", "Загрузка...").

@@ -100,6 +100,7 @@ fn form(kind: ChromeKind) -> Form {
         | K::CommentStems
         | K::CommentWords
         | K::CounterFillers
+        | K::CounterMultipliers
         | K::Weekdays
         | K::RelativeDays
         | K::Logos => Form::Word,

@@ -2,6 +2,7 @@
 //! read and validated into [`Article`]s; every problem names its file and line.
 
 mod article;
+mod article_file;
 mod articles;
 pub mod config;
 mod excerpt;
@@ -10,5 +11,6 @@ pub mod markdown_source;
 pub mod taxonomy;
 
 pub use article::{Article, Source};
+pub use article_file::{ArticleFile, ReadFile};
 pub use articles::{ArticleCache, Loaded, Partial, load, load_partial};
 pub use excerpt::excerpt;

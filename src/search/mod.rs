@@ -14,6 +14,7 @@
 mod bundle;
 mod cbor;
 mod chunks;
+mod elements;
 mod error;
 mod page;
 mod postings;

@@ -7,6 +7,7 @@
 //! begins or ends and where an anchor stands kept beside it, not in it, so that no text can
 //! pose as one.
 
+use super::elements::{Kind, kind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,106 +21,6 @@ const ZERO_WIDTH_SPACE: char = '\u{200B}';
 /// bracket, `$` or `*`): a block ends a sentence, which excerpts show.
 static ENDS_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^[\w'")$*]$"#).expect("a valid pattern"));
-
-/// How an element's text joins its neighbours'.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Kind {
-    /// A block: its text is a sentence of its own.
-    block: bool,
-    /// Inline: its text belongs to the anchors of the element around it.
-    inline: bool,
-    /// Left out of the text, with all it holds.
-    hidden: bool,
-    /// Has no end tag.
-    void: bool,
-    /// A heading's weight, in whole units.
-    weight: Option<u8>,
-}
-
-fn kind(tag: &str) -> Kind {
-    let weight = match tag {
-        "h1" => Some(7),
-        "h2" => Some(6),
-        "h3" => Some(5),
-        "h4" => Some(4),
-        "h5" => Some(3),
-        "h6" => Some(2),
-        _ => None,
-    };
-    Kind {
-        block: weight.is_some()
-            || matches!(
-                tag,
-                "p" | "td" | "div" | "ul" | "li" | "article" | "section"
-            ),
-        inline: matches!(
-            tag,
-            "a" | "abbr"
-                | "acronym"
-                | "b"
-                | "bdo"
-                | "big"
-                | "br"
-                | "button"
-                | "cite"
-                | "code"
-                | "dfn"
-                | "em"
-                | "i"
-                | "img"
-                | "input"
-                | "kbd"
-                | "label"
-                | "map"
-                | "object"
-                | "output"
-                | "q"
-                | "samp"
-                | "script"
-                | "select"
-                | "small"
-                | "span"
-                | "strong"
-                | "sub"
-                | "sup"
-                | "textarea"
-                | "time"
-                | "tt"
-                | "var"
-        ),
-        hidden: matches!(
-            tag,
-            "head"
-                | "style"
-                | "script"
-                | "noscript"
-                | "label"
-                | "form"
-                | "svg"
-                | "footer"
-                | "nav"
-                | "iframe"
-                | "template"
-        ),
-        void: matches!(
-            tag,
-            "area"
-                | "base"
-                | "br"
-                | "col"
-                | "embed"
-                | "hr"
-                | "img"
-                | "input"
-                | "link"
-                | "meta"
-                | "source"
-                | "track"
-                | "wbr"
-        ),
-        weight,
-    }
-}
 
 /// A point in the text where something other than a word stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

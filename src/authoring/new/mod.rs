@@ -9,10 +9,10 @@ mod ask;
 pub use ask::ask_missing;
 
 use super::Archive;
-use super::ArticleFile;
 use crate::date::Date;
 use crate::error::did_you_mean;
 use crate::language::Language;
+use crate::load::ArticleFile;
 use crate::load::taxonomy::{Kind, Taxonomy};
 use crate::slug;
 use std::path::PathBuf;

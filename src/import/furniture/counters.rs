@@ -69,10 +69,7 @@ pub(super) fn counter(l: &Line) -> Option<&'static str> {
         if w.is_empty() {
             continue;
         }
-        if w.chars().any(|c| c.is_ascii_digit())
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | 'k' | 'к' | 'm' | 'м' | '+'))
-        {
+        if is_count(&w) {
             number = true;
             continue;
         }
@@ -93,6 +90,17 @@ pub(super) fn counter(l: &Line) -> Option<&'static str> {
         (Some(kind), false, _) if in_list(&l.key, Chrome::LoneCounterLabels) => Some(kind),
         _ => None,
     }
+}
+
+/// A counter's number: digits with separators, and perhaps "thousand" or "million" after them.
+fn is_count(w: &str) -> bool {
+    let digits = phrases(Chrome::CounterMultipliers)
+        .find_map(|m| w.strip_suffix(m))
+        .unwrap_or(w);
+    digits.chars().any(|c| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '+'))
 }
 
 fn counter_label(w: &str) -> Option<&'static str> {
@@ -118,6 +126,7 @@ mod tests {
         assert_dropped("Просмотров: 1 234", VIEWS);
         assert_dropped("👁 523", VIEWS);
         assert_dropped("👁 1,2K", VIEWS);
+        assert_dropped("Просмотров: 3,4к", VIEWS);
         assert_dropped("Комментарии (0)", COMMENTS);
         assert_dropped("Комментарии", COMMENTS);
         assert_dropped("Оқылды: 120", VIEWS);

@@ -18,8 +18,8 @@ use super::page_url::PageUrl;
 use super::story::Known;
 use super::tagging::{self, Tag};
 use super::{body, credits, head, headline, publication, subject, text};
-use crate::authoring::ArticleFile;
 use crate::date::Date;
+use crate::load::ArticleFile;
 use crate::load::taxonomy::{Kind, Taxonomy};
 
 /// What the editor says on the command line; each overrides what the text says.

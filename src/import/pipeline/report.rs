@@ -3,7 +3,7 @@
 use super::super::furniture::Removed;
 use super::super::subject;
 use super::super::tagging::Tag;
-use crate::authoring::ArticleFile;
+use crate::load::ArticleFile;
 use serde::Serialize;
 
 /// How a value was arrived at.

@@ -1,179 +1,24 @@
-//! What templates see: plain serializable structs, built from the model per UI language.
-//! List pages get article metadata only, never rendered bodies.
+//! [`ViewBuilder`]: the views of one UI language, made from the model.
 
-use super::structured;
+use super::{
+    Alternate, ArticleView, Assets, HrefLang, Link, PageView, Pagination, Preview, SiteView,
+    StoryCard, VersionLink,
+};
 use crate::load::Article;
 use crate::load::config::UiLanguage;
 use crate::load::taxonomy::Kind;
 use crate::model::{Route, Site, Story};
-use serde::Serialize;
-
-/// What every page has: language, site identity, navigation, head links.
-#[derive(Serialize)]
-pub(super) struct PageView<'a> {
-    /// The UI language: `<html lang>`.
-    pub lang: &'a str,
-    pub site: SiteView<'a>,
-    /// The `<title>`.
-    pub title: String,
-    /// The page's own heading (`h1`).
-    pub heading: String,
-    pub description: String,
-    /// Absolute canonical URL.
-    pub canonical: String,
-    /// The same page in every UI language: the language switch.
-    pub alternates: Vec<Alternate>,
-    /// The `hreflang` annotations: the same page in every UI language (and `x-default`), but for
-    /// articles their language versions (see [`Site::language_versions`]).
-    pub hreflang: Vec<HrefLang>,
-    pub nav: Vec<Link>,
-    pub breadcrumbs: Vec<Link>,
-    /// The site's Atom feed in this language.
-    pub feed: Option<Link>,
-    /// A country's or topic's own feed, on its page.
-    pub term_feed: Option<Link>,
-    /// This language's search page, where the header's search box sends its query (`?q=`).
-    pub search: String,
-    pub assets: Assets,
-    /// What link previews show: `OpenGraph` and Twitter card data.
-    pub preview: Preview,
-    /// schema.org documents, JSON already escaped for a `<script>` element.
-    pub json_ld: Vec<String>,
-}
-
-/// Link preview data (`OpenGraph`, Twitter cards).
-#[derive(Serialize)]
-pub(super) struct Preview {
-    /// `website` or `article`.
-    pub kind: &'static str,
-    /// Absolute URL of the image.
-    pub image: String,
-    pub image_alt: String,
-    /// `kk_KZ`: the page's locale, and the other UI languages'.
-    pub locale: String,
-    pub locale_alternates: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub(super) struct SiteView<'a> {
-    pub title: &'a str,
-    pub description: &'a str,
-    /// Root-relative link to this language's home.
-    pub home: String,
-    pub base_url: &'a str,
-    pub base_path: &'a str,
-}
-
-#[derive(Serialize, Clone)]
-pub(super) struct Link {
-    pub label: String,
-    pub href: String,
-    pub current: bool,
-}
-
-#[derive(Serialize)]
-pub(super) struct Alternate {
-    pub lang: String,
-    pub name: String,
-    /// Root-relative.
-    pub href: String,
-    pub current: bool,
-}
-
-/// One `<link rel="alternate" hreflang>`.
-#[derive(Serialize)]
-pub(super) struct HrefLang {
-    /// A language code or `x-default`.
-    pub lang: String,
-    /// Absolute.
-    pub url: String,
-}
-
-/// The URLs pages link the static files by: under the base path, each with a hash of the
-/// file's content (`?v=…`) so that browsers fetch it again exactly when it changed.
-#[derive(Serialize, Clone, Debug)]
-pub struct Assets {
-    /// The site's stylesheet, `style.css`.
-    pub style: String,
-    /// The code highlighting's stylesheet, `syntax.css`, linked only by pages with code.
-    pub syntax: String,
-    /// The site's icon, `favicon.svg`.
-    pub icon: String,
-    /// The image link previews show (`OpenGraph`, Twitter cards).
-    pub social: String,
-    /// The script of the search page.
-    pub search: String,
-}
-
-/// A story as one entry of a list, in the UI language's terms.
-#[derive(Serialize)]
-pub(super) struct StoryCard {
-    pub title: String,
-    pub href: String,
-    /// The language of the shown version's text.
-    pub lang: &'static str,
-    pub lang_name: &'static str,
-    pub lang_short: &'static str,
-    /// Whether the text is in a language other than the UI's: the badge is shown then.
-    pub foreign: bool,
-    pub date: String,
-    pub datetime: String,
-    pub summary: String,
-    pub outlet: String,
-    pub countries: Vec<Link>,
-    pub topics: Vec<Link>,
-    pub also_in: Vec<VersionLink>,
-}
-
-/// Another language version of the same story.
-#[derive(Serialize)]
-pub(super) struct VersionLink {
-    pub lang: &'static str,
-    /// The language's name, and the outlet when the story has several versions in it.
-    pub name: String,
-    pub href: String,
-    pub title: String,
-}
-
-/// An article page's own content.
-#[derive(Serialize)]
-pub(super) struct ArticleView<'a> {
-    pub card: StoryCard,
-    /// The version's year: a search filter.
-    pub year: u16,
-    pub body: &'a str,
-    /// Whether the body has a highlighted code block: the page then links `syntax.css`.
-    pub has_code: bool,
-    pub date_note: Option<&'a str>,
-    pub source_url: Option<&'a str>,
-    pub photo: Option<&'a str>,
-    /// The dateline's place, in the UI language when the taxonomy knows it.
-    pub place: Option<&'a str>,
-    /// The language of `place` when it is shown as the article writes it (the taxonomy does not
-    /// know it): the article's.
-    pub place_lang: Option<&'static str>,
-}
-
-/// Page numbers of a paginated list.
-#[derive(Serialize)]
-pub(super) struct Pagination {
-    pub current: usize,
-    pub total: usize,
-    pub previous: Option<String>,
-    pub next: Option<String>,
-    /// Page links around the current one; `None` marks a gap.
-    pub pages: Vec<Option<Link>>,
-}
+use crate::render::structured;
 
 /// Builds views for one UI language.
-pub(super) struct ViewBuilder<'a> {
+pub(in crate::render) struct ViewBuilder<'a> {
     pub site: &'a Site,
     pub ui: &'a UiLanguage,
     pub assets: &'a Assets,
 }
 
 impl<'a> ViewBuilder<'a> {
-    pub(super) fn href(&self, route: &Route) -> String {
+    pub(in crate::render) fn href(&self, route: &Route) -> String {
         format!(
             "{}{}",
             self.site.config.base_path,
@@ -181,11 +26,11 @@ impl<'a> ViewBuilder<'a> {
         )
     }
 
-    pub(super) fn url(&self, route: &Route, lang: &str) -> String {
+    pub(in crate::render) fn url(&self, route: &Route, lang: &str) -> String {
         format!("{}{}", self.site.config.base_url, route.path(lang))
     }
 
-    pub(super) fn t(&self, key: &str) -> String {
+    pub(in crate::render) fn t(&self, key: &str) -> String {
         self.ui
             .strings
             .get(key)
@@ -194,7 +39,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// A list's heading, with the page number from page 2 on.
-    pub(super) fn paged_heading(&self, heading: String, page: usize) -> String {
+    pub(in crate::render) fn paged_heading(&self, heading: String, page: usize) -> String {
         if page <= 1 {
             heading
         } else {
@@ -205,11 +50,11 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub(super) fn count(&self, n: usize) -> String {
+    pub(in crate::render) fn count(&self, n: usize) -> String {
         self.t("story_count").replace("{n}", &n.to_string())
     }
 
-    pub(super) fn term_label(&self, kind: Kind, id: &str) -> String {
+    pub(in crate::render) fn term_label(&self, kind: Kind, id: &str) -> String {
         self.site
             .taxonomy
             .terms(kind)
@@ -236,7 +81,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// The page frame. `route` is this page; `heading` its `h1`. The canonical URL is the page
     /// itself; article pages point it at their own language's tree (see [`Self::article_url`]).
-    pub(super) fn page(
+    pub(in crate::render) fn page(
         &self,
         route: &Route,
         heading: String,
@@ -339,14 +184,14 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// Scheme and host of the site, without its base path: prefix of root-relative links.
-    pub(super) fn origin(&self) -> &'a str {
+    pub(in crate::render) fn origin(&self) -> &'a str {
         let config = &self.site.config;
         &config.base_url[..config.base_url.len() - config.base_path.len()]
     }
 
     /// An article's canonical URL: its copy in its own language's tree, or in the default tree
     /// when its language is not a UI language.
-    pub(super) fn article_url(&self, article: &Article) -> String {
+    pub(in crate::render) fn article_url(&self, article: &Article) -> String {
         let route = Route::Article {
             slug: article.slug.clone(),
         };
@@ -354,7 +199,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// The first breadcrumb of every page: this language's home.
-    pub(super) fn home_crumb(&self) -> Link {
+    pub(in crate::render) fn home_crumb(&self) -> Link {
         Link {
             label: self.t("home"),
             href: self.href(&Route::Home { page: 1 }),
@@ -362,7 +207,7 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub(super) fn crumb(&self, key_or_label: String, route: &Route) -> Link {
+    pub(in crate::render) fn crumb(&self, key_or_label: String, route: &Route) -> Link {
         Link {
             label: key_or_label,
             href: self.href(route),
@@ -371,13 +216,13 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// A story as a list entry: the version in the UI language when there is one.
-    pub(super) fn card(&self, story: &Story) -> StoryCard {
+    pub(in crate::render) fn card(&self, story: &Story) -> StoryCard {
         let shown = self.site.shown_version(story, &self.ui.code);
         self.card_for(story, shown)
     }
 
     /// An entry for one given version of `story`.
-    pub(super) fn card_for(&self, story: &Story, version: usize) -> StoryCard {
+    pub(in crate::render) fn card_for(&self, story: &Story, version: usize) -> StoryCard {
         let article: &Article = &self.site.articles[version];
         let also_in = story
             .versions
@@ -427,7 +272,7 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub(super) fn article(&self, index: usize, body: &'a str) -> ArticleView<'a> {
+    pub(in crate::render) fn article(&self, index: usize, body: &'a str) -> ArticleView<'a> {
         let article = &self.site.articles[index];
         let story = self.site.story_of(index);
         let mut card = self.card_for(story, index);
@@ -464,7 +309,12 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    pub(super) fn pagination(&self, route: &Route, current: usize, total: usize) -> Pagination {
+    pub(in crate::render) fn pagination(
+        &self,
+        route: &Route,
+        current: usize,
+        total: usize,
+    ) -> Pagination {
         let link = |n: usize| Link {
             label: n.to_string(),
             href: self.href(&route.with_page(n)),

@@ -1,0 +1,164 @@
+//! What templates see: plain serializable structs, built from the model per UI language.
+//! List pages get article metadata only, never rendered bodies.
+
+mod builder;
+
+pub(super) use builder::ViewBuilder;
+use serde::Serialize;
+
+/// What every page has: language, site identity, navigation, head links.
+#[derive(Serialize)]
+pub(super) struct PageView<'a> {
+    /// The UI language: `<html lang>`.
+    pub lang: &'a str,
+    pub site: SiteView<'a>,
+    /// The `<title>`.
+    pub title: String,
+    /// The page's own heading (`h1`).
+    pub heading: String,
+    pub description: String,
+    /// Absolute canonical URL.
+    pub canonical: String,
+    /// The same page in every UI language: the language switch.
+    pub alternates: Vec<Alternate>,
+    /// The `hreflang` annotations: the same page in every UI language (and `x-default`), but for
+    /// articles their language versions (see [`crate::model::Site::language_versions`]).
+    pub hreflang: Vec<HrefLang>,
+    pub nav: Vec<Link>,
+    pub breadcrumbs: Vec<Link>,
+    /// The site's Atom feed in this language.
+    pub feed: Option<Link>,
+    /// A country's or topic's own feed, on its page.
+    pub term_feed: Option<Link>,
+    /// This language's search page, where the header's search box sends its query (`?q=`).
+    pub search: String,
+    pub assets: Assets,
+    /// What link previews show: `OpenGraph` and Twitter card data.
+    pub preview: Preview,
+    /// schema.org documents, JSON already escaped for a `<script>` element.
+    pub json_ld: Vec<String>,
+}
+
+/// Link preview data (`OpenGraph`, Twitter cards).
+#[derive(Serialize)]
+pub(super) struct Preview {
+    /// `website` or `article`.
+    pub kind: &'static str,
+    /// Absolute URL of the image.
+    pub image: String,
+    pub image_alt: String,
+    /// `kk_KZ`: the page's locale, and the other UI languages'.
+    pub locale: String,
+    pub locale_alternates: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Root-relative link to this language's home.
+    pub home: String,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct Link {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct Alternate {
+    pub lang: String,
+    pub name: String,
+    /// Root-relative.
+    pub href: String,
+    pub current: bool,
+}
+
+/// One `<link rel="alternate" hreflang>`.
+#[derive(Serialize)]
+pub(super) struct HrefLang {
+    /// A language code or `x-default`.
+    pub lang: String,
+    /// Absolute.
+    pub url: String,
+}
+
+/// The URLs pages link the static files by: under the base path, each with a hash of the
+/// file's content (`?v=…`) so that browsers fetch it again exactly when it changed.
+#[derive(Serialize, Clone, Debug)]
+pub struct Assets {
+    /// The site's stylesheet, `style.css`.
+    pub style: String,
+    /// The code highlighting's stylesheet, `syntax.css`, linked only by pages with code.
+    pub syntax: String,
+    /// The site's icon, `favicon.svg`.
+    pub icon: String,
+    /// The image link previews show (`OpenGraph`, Twitter cards).
+    pub social: String,
+    /// The script of the search page.
+    pub search: String,
+}
+
+/// A story as one entry of a list, in the UI language's terms.
+#[derive(Serialize)]
+pub(super) struct StoryCard {
+    pub title: String,
+    pub href: String,
+    /// The language of the shown version's text.
+    pub lang: &'static str,
+    pub lang_name: &'static str,
+    pub lang_short: &'static str,
+    /// Whether the text is in a language other than the UI's: the badge is shown then.
+    pub foreign: bool,
+    pub date: String,
+    pub datetime: String,
+    pub summary: String,
+    pub outlet: String,
+    pub countries: Vec<Link>,
+    pub topics: Vec<Link>,
+    pub also_in: Vec<VersionLink>,
+}
+
+/// Another language version of the same story.
+#[derive(Serialize)]
+pub(super) struct VersionLink {
+    pub lang: &'static str,
+    /// The language's name, and the outlet when the story has several versions in it.
+    pub name: String,
+    pub href: String,
+    pub title: String,
+}
+
+/// An article page's own content.
+#[derive(Serialize)]
+pub(super) struct ArticleView<'a> {
+    pub card: StoryCard,
+    /// The version's year: a search filter.
+    pub year: u16,
+    pub body: &'a str,
+    /// Whether the body has a highlighted code block: the page then links `syntax.css`.
+    pub has_code: bool,
+    pub date_note: Option<&'a str>,
+    pub source_url: Option<&'a str>,
+    pub photo: Option<&'a str>,
+    /// The dateline's place, in the UI language when the taxonomy knows it.
+    pub place: Option<&'a str>,
+    /// The language of `place` when it is shown as the article writes it (the taxonomy does not
+    /// know it): the article's.
+    pub place_lang: Option<&'static str>,
+}
+
+/// Page numbers of a paginated list.
+#[derive(Serialize)]
+pub(super) struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// Page links around the current one; `None` marks a gap.
+    pub pages: Vec<Option<Link>>,
+}
