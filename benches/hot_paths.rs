@@ -412,6 +412,7 @@ fn assets() -> Assets {
         icon: url("favicon.svg"),
         social: url("social.png"),
         search: url("search.js"),
+        photos: std::sync::Arc::default(),
     }
 }
 

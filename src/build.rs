@@ -5,10 +5,14 @@ use crate::load::config::SiteConfig;
 use crate::load::taxonomy::Taxonomy;
 use crate::load::{ArticleCache, Partial};
 use crate::model::Site;
+use crate::photos::{self, PhotoStats, Photos};
 use crate::render::{self, Templates};
 use crate::write::{Staging, WhenBusy, check_out, size_warning, write_static};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// The cache folder's name in the project.
+pub const CACHE_DIR: &str = ".dostyk-cache";
 
 /// Where a project's parts are.
 #[derive(Debug, Clone)]
@@ -17,6 +21,8 @@ pub struct Project {
     pub root: PathBuf,
     /// `content/`: `articles/` and `taxonomy.toml`.
     pub content: PathBuf,
+    /// `.dostyk-cache/`: what builds keep for the next (the processed photos).
+    pub cache: PathBuf,
 }
 
 impl Project {
@@ -25,6 +31,7 @@ impl Project {
         let root = root.into();
         Project {
             content: root.join("content"),
+            cache: root.join(CACHE_DIR),
             root,
         }
     }
@@ -32,6 +39,11 @@ impl Project {
     /// `templates/`: the Tera templates of the pages.
     pub fn templates(&self) -> PathBuf {
         self.root.join("templates")
+    }
+
+    /// The cache of processed photos.
+    pub fn photo_cache(&self) -> photos::Cache {
+        photos::Cache::new(self.cache.join("photos"))
     }
 
     /// `static/`: files copied into the site under content-hashed names.
@@ -68,6 +80,8 @@ pub struct BuildReport {
     pub files: usize,
     /// The size of those files, in bytes.
     pub bytes: u64,
+    /// The photos among them.
+    pub photos: PhotoStats,
     /// Problems that did not stop the build, including an output that has grown large.
     pub warnings: Vec<Diagnostic>,
     /// The whole build's time.
@@ -83,6 +97,8 @@ pub struct Timings {
     pub load: Duration,
     /// Stories, listings, timeline.
     pub model: Duration,
+    /// Finding the photos in the cache, or making them.
+    pub photos: Duration,
     /// Static files, Markdown, templates, writing the pages, and the search index, which
     /// reads the articles as they are rendered.
     pub render: Duration,
@@ -195,15 +211,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &mut ArticleCache::default(),
         None,
     )?;
+    let processing = Instant::now();
+    let (photos, encoded) = photos::prepare(
+        &site.articles,
+        &options.project.content,
+        &options.project.photo_cache(),
+    )
+    .map_err(Error::Invalid)?;
+    timings.photos = processing.elapsed();
+    let mut warnings = warnings;
+    warnings.extend(photos.warnings.iter().cloned());
+    let photo_stats = photos.stats(encoded);
     check_out(&options.project, &options.out)?;
     let staging = Staging::new(&options.out, options.when_busy)?;
-    match write_site(&site, &templates, options, &staging, &mut timings) {
+    match write_site(&site, &templates, options, &staging, &mut timings, photos) {
         Ok(pages) => {
             let finishing = Instant::now();
             let (bytes, files) = staging.size();
             staging.commit()?;
             timings.finish = finishing.elapsed();
-            let mut warnings = warnings;
             warnings.extend(size_warning(
                 &options.project,
                 &site.config,
@@ -216,6 +242,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
                 pages,
                 files,
                 bytes,
+                photos: photo_stats,
                 warnings,
                 elapsed: started.elapsed(),
                 timings,
@@ -236,9 +263,12 @@ fn write_site(
     options: &BuildOptions,
     staging: &Staging,
     timings: &mut Timings,
+    photos: Photos,
 ) -> Result<usize> {
     let rendering = Instant::now();
-    let assets = write_static(&options.project, site, staging)?;
+    let mut assets = write_static(&options.project, site, staging)?;
+    photos.write(staging)?;
+    assets.photos = std::sync::Arc::new(photos);
     // The search index reads the articles as their pages are rendered.
     let search = options
         .search

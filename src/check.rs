@@ -7,6 +7,7 @@ use crate::build::{Parts, Project, load_parts};
 use crate::error::{Diagnostic, Error, Result};
 use crate::load::ArticleCache;
 use crate::model::Site;
+use crate::photos;
 use crate::render::{self, Scope};
 use crate::write::Discard;
 use crate::write::write_static;
@@ -46,7 +47,16 @@ pub fn check(project: &Project, base_url: Option<&str>) -> Result<CheckReport> {
     };
     problems.extend(articles.problems);
     let site = Site::new(config, taxonomy, articles.loaded.articles);
-    let assets = write_static(project, &site, &Discard)?;
+    let mut assets = write_static(project, &site, &Discard)?;
+    let mut warnings = articles.loaded.warnings;
+    // Photos are decoded to be checked; what is made of them goes to the cache, not the site.
+    match photos::prepare(&site.articles, &project.content, &project.photo_cache()) {
+        Ok((photos, _)) => {
+            warnings.extend(photos.warnings.iter().cloned());
+            assets.photos = std::sync::Arc::new(photos);
+        }
+        Err(more) => problems.extend(more),
+    }
     let pages = match render::render_site(&site, &templates, &assets, &Discard, Scope::Sample, None)
     {
         Ok(stats) => stats.pages,
@@ -62,7 +72,7 @@ pub fn check(project: &Project, base_url: Option<&str>) -> Result<CheckReport> {
         articles: site.articles.len(),
         stories: site.stories.len(),
         pages,
-        warnings: articles.loaded.warnings,
+        warnings,
         elapsed: started.elapsed(),
     })
 }

@@ -1,7 +1,7 @@
 //! dostyk: a static site generator for a bilingual (Kazakh + Tajik) news archive.
 //!
 //! The pipeline runs one way, a module per stage: [`load`] reads and validates the project,
-//! [`model`] builds the immutable [`model::Site`], [`render`] turns it into pages, [`mod@write`]
+//! [`photos`] makes the files of the photos articles show, [`model`] builds the immutable [`model::Site`], [`render`] turns it into pages, [`mod@write`]
 //! swaps the new site in; [`mod@build`] drives the four stages and [`mod@check`] runs them
 //! without writing. Beside the pipeline, each reusing it: [`search`] (the index),
 //! [`import`] (agency texts in), [`authoring`] (the files editors' commands write) and
@@ -17,6 +17,7 @@ pub mod language;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod photos;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -448,6 +448,7 @@ fn corpus() -> Vec<Case> {
             ]),
         ),
     ];
+    cases.extend(photo_cases());
     // Making a named pipe takes `mkfifo`: without it, this one case is skipped (and says so).
     if let Some(mkfifo) = require_tool("mkfifo") {
         cases.push(case(
@@ -467,6 +468,130 @@ fn corpus() -> Vec<Case> {
         ));
     }
     cases
+}
+
+/// An article `2025/photo.md` whose `[photo]` (from line 9) is `table`, beside a file
+/// `2025/<name>` with `bytes`; the messages name the article as `{0}`, then `extra` paths.
+fn with_photo(
+    table: &'static str,
+    name: &'static str,
+    bytes: impl Fn() -> Vec<u8> + 'static,
+    extra: &'static [&'static str],
+) -> impl Fn(&Fixture) -> Vec<PathBuf> {
+    move |f: &Fixture| {
+        let article = f.article(
+            "2025/photo.md",
+            ArticleSpec::new("Суретті мақала", "2025-03-01", "kk")
+                .after_source(table)
+                .text(),
+        );
+        f.article(&format!("2025/{name}"), bytes());
+        let mut paths = vec![article];
+        paths.extend(extra.iter().map(|rel| f.path(rel)));
+        paths
+    }
+}
+
+/// Photos that cannot be shown: each fails with its article, line and reason.
+fn photo_cases() -> Vec<Case> {
+    const LEAD: &str = "[photo]\nfile = \"lead.jpg\"\nalt = \"Екі ел\"\n";
+    vec![
+        case(
+            "a photo that is not there",
+            with_photo(
+                "[photo]\nfile = \"gone.jpg\"\nalt = \"Екі ел\"\n",
+                "other.jpg",
+                || jpeg(64, 48, 1),
+                &["content/articles/2025/gone.jpg", "content/photos/gone.jpg"],
+            ),
+            fails(&["{0}:10: photo \"gone.jpg\" is not there: looked for {1} and {2}"]),
+        ),
+        case(
+            "a text file named .jpg",
+            with_photo(
+                LEAD,
+                "lead.jpg",
+                || b"<html>not a photo</html>".to_vec(),
+                &[],
+            ),
+            fails(&["{0}:10: photo \"lead.jpg\" is not a JPEG, PNG or WebP image"]),
+        ),
+        case(
+            "a truncated JPEG",
+            with_photo(
+                LEAD,
+                "lead.jpg",
+                || {
+                    let whole = jpeg(320, 240, 1);
+                    whole[..whole.len() / 3].to_vec()
+                },
+                &[],
+            ),
+            fails(&[
+                "{0}:10: photo \"lead.jpg\" cannot be read as an image (the JPEG has no end-of-image marker): the file may be damaged or cut short",
+            ]),
+        ),
+        case(
+            "a 100-megapixel bomb",
+            with_photo(
+                "[photo]\nfile = \"bomb.png\"\nalt = \"Екі ел\"\n",
+                "bomb.png",
+                || png_claiming(12_500, 8_000),
+                &[],
+            ),
+            fails(&[
+                "{0}:10: photo \"bomb.png\" is 12500×8000 pixels, more than the 50 megapixels a photo may have: make it smaller",
+            ]),
+        ),
+        case(
+            "a photo outside the project",
+            |f: &Fixture| {
+                f.write("secret.jpg", jpeg(64, 48, 1));
+                vec![
+                    f.article(
+                        "2025/photo.md",
+                        ArticleSpec::new("Суретті мақала", "2025-03-01", "kk")
+                            .after_source(
+                                "[photo]\nfile = \"../../../secret.jpg\"\nalt = \"Екі ел\"\n",
+                            )
+                            .text(),
+                    ),
+                ]
+            },
+            fails(&[
+                "{0}:10: photo \"../../../secret.jpg\" is outside the content folder: photos must be files of the project",
+            ]),
+        ),
+        case(
+            "a lead photo without alt",
+            with_photo(
+                "[photo]\nfile = \"lead.jpg\"\n",
+                "lead.jpg",
+                || jpeg(64, 48, 1),
+                &[],
+            ),
+            fails(&[
+                "{0}:10: `[photo]` has no `alt`: describe what the photo shows, for readers who cannot see it",
+            ]),
+        ),
+        case(
+            "a figure without a description",
+            |f: &Fixture| {
+                f.article("2025/fig.jpg", jpeg(64, 48, 1));
+                vec![
+                    f.article(
+                        "2025/photo.md",
+                        ArticleSpec::new("Суретті мақала", "2025-03-01", "kk")
+                            .body("Бірінші абзац.\n\n![](fig.jpg)\n")
+                            .text(),
+                    ),
+                ]
+            },
+            fails(&[
+                "{0}:13: the image \"fig.jpg\" has no description: write what it shows between the brackets, ![…](fig.jpg)",
+            ]),
+        ),
+    ]
 }
 
 /// Every bad input of the corpus, each over a good site: exactly the expected messages (file,

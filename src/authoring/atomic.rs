@@ -6,7 +6,12 @@ use std::path::{Path, PathBuf};
 
 /// Creates `path` with `text`; fails (`AlreadyExists`) rather than replace a file there.
 pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    let temp = temporary(path, text)?;
+    write_new_bytes(path, text.as_bytes())
+}
+
+/// [`write_new`] for any bytes (a photo).
+pub fn write_new_bytes(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let temp = temporary(path, bytes)?;
     // A hard link, unlike a rename, refuses an existing name: the check and the creation are
     // one step, so two writers cannot both succeed.
     let linked = std::fs::hard_link(&temp, path);
@@ -16,13 +21,13 @@ pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// Puts `text` in place of `path`, whole or not at all.
 pub fn replace(path: &Path, text: &str) -> std::io::Result<()> {
-    let temp = temporary(path, text)?;
+    let temp = temporary(path, text.as_bytes())?;
     std::fs::rename(&temp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&temp);
     })
 }
 
-fn temporary(path: &Path, text: &str) -> std::io::Result<PathBuf> {
+fn temporary(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -34,7 +39,7 @@ fn temporary(path: &Path, text: &str) -> std::io::Result<PathBuf> {
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.writing-{}", std::process::id()));
     let written = std::fs::File::create(&temp).and_then(|mut file| {
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         file.sync_all()
     });
     match written {

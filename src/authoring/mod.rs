@@ -4,5 +4,6 @@
 mod archive;
 pub mod atomic;
 pub mod new;
+pub mod photo;
 
 pub use archive::{Archive, Existing, plain_text};

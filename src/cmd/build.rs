@@ -58,11 +58,23 @@ pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
                 report.files,
                 human_size(report.bytes)
             );
+            let photos = &report.photos;
+            if photos.photos > 0 {
+                println!(
+                    "  of which {} photo files, {}: {} photos, {} made now, {} from the cache",
+                    photos.files,
+                    human_size(photos.bytes),
+                    photos.photos,
+                    photos.encoded,
+                    photos.photos - photos.encoded
+                );
+            }
             if args.timings {
                 let t = &report.timings;
                 for (stage, time) in [
                     ("load", t.load),
                     ("model", t.model),
+                    ("photos", t.photos),
                     ("render", t.render),
                     ("finish", t.finish),
                 ] {

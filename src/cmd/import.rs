@@ -2,11 +2,13 @@
 //! with a report of what was inferred and how sure it is.
 
 use anyhow::{Context, bail};
+use dostyk::authoring::photo::Attachment;
 use dostyk::authoring::{Archive, Existing, atomic, plain_text};
 use dostyk::date::Date;
 use dostyk::import::page_url::PageUrl;
 use dostyk::import::pipeline::{Finding, Options, Outcome, Report, Sureness, import};
 use dostyk::import::story::Known;
+use dostyk::load::LeadPhoto;
 use dostyk::load::taxonomy::Kind;
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -33,6 +35,13 @@ pub(super) struct Args {
     /// the outlet, its path often the date. One file at a time.
     #[arg(long, value_parser = parse_url)]
     url: Option<PageUrl>,
+    /// A photo to show at the top of the article (JPEG, PNG or WebP), copied into
+    /// content/photos/; the text's photo credit becomes its credit. One file at a time.
+    #[arg(long, requires = "alt")]
+    photo: Option<PathBuf>,
+    /// What the photo shows, for readers who cannot see it, in the text's language.
+    #[arg(long, requires = "photo")]
+    alt: Option<String>,
     /// Import texts that are not about the archive's countries (site.toml `subject_countries`).
     #[arg(long)]
     off_topic: bool,
@@ -99,6 +108,18 @@ pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
     if args.url.is_some() && args.files.len() > 1 {
         bail!("--url is the address of one page: import its text alone (one file per run)");
     }
+    if args.photo.is_some() && args.files.len() > 1 {
+        bail!("--photo goes with one text: import it alone (one file per run)");
+    }
+    let attachment = match &args.photo {
+        Some(photo) => Some(Attachment::read(
+            photo,
+            args.alt.as_deref().unwrap_or(""),
+            None,
+        )?),
+        None => None,
+    };
+    let photo = attachment.as_ref().map(|a| (a, project.content.as_path()));
     let progress = args.files.len() > 5 && std::io::stderr().is_terminal() && !args.json;
     let mut results = Vec::new();
     for (n, file) in args.files.iter().enumerate() {
@@ -110,7 +131,7 @@ pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
                 file.display()
             );
         }
-        let result = import_one(file, &options, &mut archive, args);
+        let result = import_one(file, &options, &mut archive, args, photo);
         if !args.json {
             print_result(&result);
         }
@@ -147,7 +168,13 @@ pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn import_one(file: &Path, options: &Options, archive: &mut Archive, args: &Args) -> FileResult {
+fn import_one(
+    file: &Path,
+    options: &Options,
+    archive: &mut Archive,
+    args: &Args,
+    photo: Option<(&Attachment, &Path)>,
+) -> FileResult {
     let failed = |error: String| FileResult {
         file: file.to_path_buf(),
         status: "failed",
@@ -198,6 +225,33 @@ fn import_one(file: &Path, options: &Options, archive: &mut Archive, args: &Args
     let path = archive.path(draft.date.year, &draft.slug);
     // Only --force replaces: the earlier import of the same text, or a file in the way.
     let replace = duplicate.is_some() || (args.force && path.exists());
+    if let Some((attachment, content)) = photo {
+        // The text's photo credit is the attached photo's (the editor took it from the text).
+        let credit = draft.photo_credit.take();
+        let name = attachment.name(content, &draft.slug);
+        let lead = if args.dry_run {
+            Ok(LeadPhoto {
+                file: name,
+                ..attachment.photo.clone()
+            })
+        } else {
+            attachment.copy(content, &name)
+        };
+        match lead {
+            Ok(lead) => {
+                draft.lead_photo = Some(LeadPhoto { credit, ..lead });
+            }
+            Err(e) => {
+                return FileResult {
+                    file: file.to_path_buf(),
+                    status: "failed",
+                    path: Some(path.clone()),
+                    outcome: Some(outcome),
+                    error: Some(e.to_string()),
+                };
+            }
+        }
+    }
     if !args.dry_run {
         let write = if replace {
             // The date may have changed the year folder: the earlier file goes.

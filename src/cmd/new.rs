@@ -4,7 +4,9 @@
 use anyhow::Context;
 use dostyk::authoring::Archive;
 use dostyk::authoring::new::{Request, ask_missing, plan, write};
+use dostyk::authoring::photo::Attachment;
 use dostyk::date::Date;
+use dostyk::load::LeadPhoto;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -37,6 +39,15 @@ pub(super) struct Args {
     /// The file name and URL segment [default: the title in Latin letters].
     #[arg(long)]
     slug: Option<String>,
+    /// A photo to show at the top of the article (JPEG, PNG or WebP), copied into content/photos/.
+    #[arg(long, requires = "alt")]
+    photo: Option<std::path::PathBuf>,
+    /// What the photo shows, for readers who cannot see it, in the article's language.
+    #[arg(long, requires = "photo")]
+    alt: Option<String>,
+    /// Who took the photo.
+    #[arg(long, requires = "photo")]
+    credit: Option<String>,
     /// Print the file that would be written; write nothing.
     #[arg(long)]
     dry_run: bool,
@@ -86,7 +97,27 @@ pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
             std::io::stderr(),
         )?;
     }
-    let plan = plan(&request, &archive, today)?;
+    // The photo is checked before anything is asked or written.
+    let attachment = match &args.photo {
+        Some(photo) => Some(Attachment::read(
+            photo,
+            args.alt.as_deref().unwrap_or(""),
+            args.credit.clone(),
+        )?),
+        None => None,
+    };
+    let mut plan = plan(&request, &archive, today)?;
+    if let Some(attachment) = &attachment {
+        let name = attachment.name(&project.content, &plan.draft.slug);
+        plan.draft.lead_photo = Some(if args.dry_run {
+            LeadPhoto {
+                file: name,
+                ..attachment.photo.clone()
+            }
+        } else {
+            attachment.copy(&project.content, &name)?
+        });
+    }
     for note in &plan.notes {
         eprintln!("note: {note}");
     }

@@ -1,7 +1,8 @@
 //! One article: one language version of a news story, as the site is built from it.
 
-use super::article_file::ArticleFile;
+use super::article_file::{ArticleFile, LeadPhoto};
 use super::excerpt::excerpt;
+use super::figures::{Figure, figures};
 use crate::date::Date;
 use crate::error::Diagnostic;
 use crate::language::Language;
@@ -42,6 +43,12 @@ pub struct Article {
     pub may_link_articles: bool,
     /// Plain-text summary for lists, feeds and descriptions.
     pub summary: String,
+    /// The lead photo, of `[photo]`.
+    pub photo: Option<LeadPhoto>,
+    /// 1-based line of `[photo] file`, for messages about the photo.
+    pub photo_line: usize,
+    /// The photos the body shows (Markdown images of the project's files).
+    pub figures: Vec<Figure>,
 }
 
 /// Where the text came from.
@@ -51,7 +58,8 @@ pub struct Source {
     pub outlet: String,
     /// The address of the original text; `None` when not given or blank.
     pub url: Option<String>,
-    /// The photo credit the article page shows; `None` when not given or blank.
+    /// The credit of the photo the original text had (the article has none of its own to
+    /// show with it); `None` when not given or blank.
     pub photo: Option<String>,
 }
 
@@ -70,6 +78,7 @@ impl Article {
     pub fn parse(path: &Path, text: &str, taxonomy: &Taxonomy) -> Result<Parsed, Vec<Diagnostic>> {
         let read = ArticleFile::read(path, text, taxonomy)?;
         let file = read.file;
+        let figures = figures(path, &file.body, read.body_line)?;
         let article = Article {
             path: path.to_path_buf(),
             summary: excerpt(&file.body, SUMMARY_CHARS),
@@ -85,8 +94,11 @@ impl Article {
             source: Source {
                 outlet: file.outlet,
                 url: file.url,
-                photo: file.photo,
+                photo: file.photo_credit,
             },
+            photo: file.lead_photo,
+            photo_line: read.photo_line,
+            figures,
             may_link_articles: file.body.contains(".md"),
             body: file.body,
             body_line: read.body_line,

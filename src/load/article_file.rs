@@ -9,6 +9,7 @@ use crate::error::{Diagnostic, did_you_mean, line_of, toml_diagnostic};
 use crate::language::Language;
 use crate::load::taxonomy::{Kind, Taxonomy};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 use toml::Spanned;
@@ -39,10 +40,27 @@ pub struct ArticleFile {
     pub outlet: String,
     /// The address of the source page, where known.
     pub url: Option<String>,
-    /// The photo credit, if the text had one.
-    pub photo: Option<String>,
+    /// `[source] photo`: the credit of the photo the original text had, when this article
+    /// has no photo of its own to show with it.
+    #[serde(rename = "photo")]
+    pub photo_credit: Option<String>,
+    /// `[photo]`: the article's lead photo.
+    pub lead_photo: Option<LeadPhoto>,
     /// The text, in Markdown, without the blank line that follows the front matter.
     pub body: String,
+}
+
+/// The `[photo]` table: a photo shown at the top of the article.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct LeadPhoto {
+    /// The image file: beside the article, or under `content/photos/`.
+    pub file: String,
+    /// What the photo shows, for readers who cannot see it (in the article's language).
+    pub alt: String,
+    /// Captions by language code (`caption = "…"` is in the article's language).
+    pub caption: BTreeMap<String, String>,
+    /// Who took or owns the photo.
+    pub credit: Option<String>,
 }
 
 /// An article file read and checked, with what a build needs to say about it later.
@@ -55,6 +73,8 @@ pub struct ReadFile {
     pub body_line: usize,
     /// 1-based line of `date`.
     pub date_line: usize,
+    /// 1-based line of `[photo] file` (0 without a photo).
+    pub photo_line: usize,
     /// What was odd about the file without being wrong.
     pub warnings: Vec<Diagnostic>,
 }
@@ -198,6 +218,10 @@ impl ArticleFile {
                 "`[source] outlet` is empty: name the outlet the text came from",
             ));
         }
+        let (lead_photo, photo_line) = match raw.photo {
+            Some(photo) => lead_photo(path, photo, &at, raw.lang.get_ref(), &mut problems),
+            None => (None, 0),
+        };
         let (Some(date), Some(lang), true) = (date, lang, problems.is_empty()) else {
             return Err(problems);
         };
@@ -238,7 +262,8 @@ impl ArticleFile {
             story,
             outlet: source.outlet.trim().to_string(),
             url: source.url.filter(|u| !u.trim().is_empty()),
-            photo: source.photo.filter(|p| !p.trim().is_empty()),
+            photo_credit: source.photo.filter(|p| !p.trim().is_empty()),
+            lead_photo,
             body: body.to_string(),
         };
         Ok(ReadFile {
@@ -246,6 +271,7 @@ impl ArticleFile {
             lang,
             body_line,
             date_line,
+            photo_line,
             warnings,
         })
     }
@@ -275,8 +301,28 @@ impl ArticleFile {
         if let Some(url) = &self.url {
             let _ = writeln!(out, "url = {}", toml_string(url));
         }
-        if let Some(photo) = &self.photo {
+        if let Some(photo) = &self.photo_credit {
             let _ = writeln!(out, "photo = {}", toml_string(photo));
+        }
+        if let Some(photo) = &self.lead_photo {
+            out.push_str("[photo]\n");
+            let _ = writeln!(out, "file = {}", toml_string(&photo.file));
+            let _ = writeln!(out, "alt = {}", toml_string(&photo.alt));
+            if let Some(credit) = &photo.credit {
+                let _ = writeln!(out, "credit = {}", toml_string(credit));
+            }
+            match photo.caption.iter().next() {
+                Some((lang, text)) if photo.caption.len() == 1 && *lang == self.lang => {
+                    let _ = writeln!(out, "caption = {}", toml_string(text));
+                }
+                Some(_) => {
+                    out.push_str("[photo.caption]\n");
+                    for (lang, text) in &photo.caption {
+                        let _ = writeln!(out, "{lang} = {}", toml_string(text));
+                    }
+                }
+                None => {}
+            }
         }
         out.push_str("+++\n\n");
         out.push_str(&self.body);
@@ -332,6 +378,7 @@ struct RawFrontMatter {
     story: Option<Spanned<String>>,
     slug: Option<Spanned<String>>,
     source: Spanned<RawSource>,
+    photo: Option<Spanned<RawPhoto>>,
 }
 
 /// TOML date (`2025-08-27`) or, forgivingly, the same as a string.
@@ -349,6 +396,95 @@ struct RawSource {
     outlet: String,
     url: Option<String>,
     photo: Option<String>,
+}
+
+/// The `[photo]` table as written.
+#[derive(Deserialize)]
+struct RawPhoto {
+    file: Option<Spanned<String>>,
+    alt: Option<Spanned<String>>,
+    caption: Option<Spanned<RawCaption>>,
+    credit: Option<String>,
+}
+
+/// One caption in the article's language, or captions by language.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawCaption {
+    One(String),
+    ByLanguage(BTreeMap<String, String>),
+}
+
+/// The lead photo of a `[photo]` table and the line of its file, or its problems.
+fn lead_photo(
+    path: &Path,
+    raw: Spanned<RawPhoto>,
+    at: &dyn Fn(usize) -> usize,
+    lang: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> (Option<LeadPhoto>, usize) {
+    let table_line = at(raw.span().start);
+    let raw = raw.into_inner();
+    let file = raw.file.filter(|f| !f.get_ref().trim().is_empty());
+    let Some(file) = file else {
+        problems.push(Diagnostic::at(
+            path,
+            table_line,
+            "`[photo]` has no `file`: name the image, beside the article or under content/photos/",
+        ));
+        return (None, table_line);
+    };
+    let line = at(file.span().start);
+    let alt = raw
+        .alt
+        .map(|a| a.into_inner().trim().to_string())
+        .filter(|a| !a.is_empty());
+    let Some(alt) = alt else {
+        problems.push(Diagnostic::at(
+            path,
+            line,
+            "`[photo]` has no `alt`: describe what the photo shows, for readers who cannot see it",
+        ));
+        return (None, line);
+    };
+    let mut caption = BTreeMap::new();
+    if let Some(raw_caption) = raw.caption {
+        let caption_line = at(raw_caption.span().start);
+        match raw_caption.into_inner() {
+            RawCaption::One(text) => {
+                caption.insert(lang.to_string(), text);
+            }
+            RawCaption::ByLanguage(by) => {
+                for (code, text) in by {
+                    if Language::from_code(&code).is_none() {
+                        problems.push(Diagnostic::at(
+                            path,
+                            caption_line,
+                            format!(
+                                "`[photo.caption]` names an unknown language \"{code}\"{}",
+                                did_you_mean(&code, Language::codes())
+                            ),
+                        ));
+                    }
+                    caption.insert(code, text);
+                }
+            }
+        }
+        caption.retain(|_, text| {
+            *text = text.trim().to_string();
+            !text.is_empty()
+        });
+    }
+    let photo = LeadPhoto {
+        file: file.into_inner().trim().to_string(),
+        alt,
+        caption,
+        credit: raw
+            .credit
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty()),
+    };
+    (Some(photo), line)
 }
 
 fn checked_id(
@@ -391,7 +527,13 @@ mod tests {
             story: "2025-08-27-qazaqstan".into(),
             outlet: "BAQ.KZ".into(),
             url: None,
-            photo: Some("gov.kz".into()),
+            photo_credit: Some("gov.kz".into()),
+            lead_photo: Some(LeadPhoto {
+                file: "astana.jpg".into(),
+                alt: "Екі президент \"Ақорда\" алдында".into(),
+                caption: BTreeMap::from([("tg".into(), "Ду президент".into())]),
+                credit: Some("Ақорда".into()),
+            }),
             body: "Мәтін.\n".into(),
         };
         let text = file.to_file();

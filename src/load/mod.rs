@@ -6,11 +6,12 @@ mod article_file;
 mod articles;
 pub mod config;
 mod excerpt;
+pub mod figures;
 pub mod front_matter;
 pub mod markdown_source;
 pub mod taxonomy;
 
 pub use article::{Article, Source};
-pub use article_file::{ArticleFile, ReadFile};
+pub use article_file::{ArticleFile, LeadPhoto, ReadFile};
 pub use articles::{ArticleCache, Loaded, Partial, load, load_partial};
 pub use excerpt::excerpt;

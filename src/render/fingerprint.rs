@@ -43,6 +43,10 @@ impl Fingerprint {
             // Follows from the body.
             may_link_articles: _,
             summary,
+            photo: lead_photo,
+            // Where the photo is named shows only in messages.
+            photo_line: _,
+            figures,
         } = article;
         let place = hash((slug, date, lang.code, story, countries, topics));
         Fingerprint {
@@ -57,6 +61,7 @@ impl Fingerprint {
                 (outlet, url, photo),
                 summary,
                 body,
+                (lead_photo, figures),
             )),
             card: hash((
                 place,
@@ -67,6 +72,7 @@ impl Fingerprint {
                 url,
                 photo,
                 dateline_place,
+                lead_photo,
             )),
             place,
             address: hash((path, slug)),

@@ -5,7 +5,9 @@
 use crate::error::{Diagnostic, closest, line_of};
 use crate::load::Article;
 use crate::model::Site;
+use crate::photos::{ArticlePhotos, Photos};
 use crate::render::markdown::{self, ArticleLinks, Body};
+use crate::render::picture::{Priority, picture};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
@@ -13,14 +15,16 @@ use std::sync::OnceLock;
 /// Every article by its file, for resolving links.
 pub(super) struct SiteLinks<'a> {
     site: &'a Site,
+    photos: &'a Photos,
     /// Made at the first link resolved: a rebuild that renders no body with links needs none.
     by_path: OnceLock<HashMap<PathBuf, &'a Article>>,
 }
 
 impl<'a> SiteLinks<'a> {
-    pub(super) fn new(site: &'a Site) -> SiteLinks<'a> {
+    pub(super) fn new(site: &'a Site, photos: &'a Photos) -> SiteLinks<'a> {
         SiteLinks {
             site,
+            photos,
             by_path: OnceLock::new(),
         }
     }
@@ -40,6 +44,8 @@ impl<'a> SiteLinks<'a> {
         let from = FromArticle {
             links: self,
             dir: article.path.parent().unwrap_or(Path::new("")),
+            photos: self.photos.of(&article.path),
+            base_path,
         };
         let body = markdown::render_body(&article.body, &from, base_path);
         let problems = body
@@ -60,6 +66,8 @@ impl SiteLinks<'_> {
         let from = FromArticle {
             links: self,
             dir: article.path.parent().unwrap_or(Path::new("")),
+            photos: None,
+            base_path: "/",
         };
         markdown::link_problems(&article.body, &from)
             .into_iter()
@@ -75,9 +83,23 @@ impl SiteLinks<'_> {
 struct FromArticle<'s, 'a> {
     links: &'s SiteLinks<'a>,
     dir: &'s Path,
+    /// The article's photos, which its figures show.
+    photos: Option<&'s ArticlePhotos>,
+    base_path: &'s str,
 }
 
 impl ArticleLinks for FromArticle<'_, '_> {
+    fn is_figure(&self, dest: &str) -> bool {
+        self.photos.is_some_and(|p| p.figures.contains_key(dest))
+    }
+
+    fn figure(&self, dest: &str, alt: &str) -> String {
+        self.photos
+            .and_then(|p| p.figures.get(dest))
+            .map(|photo| picture(photo, self.base_path, alt, None, Priority::Lazy))
+            .unwrap_or_default()
+    }
+
     fn resolve(&self, dest: &str) -> Option<Result<String, String>> {
         let (file, fragment) = match dest.split_once('#') {
             Some((file, fragment)) => (file, Some(fragment)),

@@ -19,6 +19,16 @@ pub trait ArticleLinks {
     /// `None` when `dest` is no link to an article file; else the linked page's path inside
     /// a UI tree (`articles/<slug>/`, with the `#fragment` kept), or why it cannot be found.
     fn resolve(&self, dest: &str) -> Option<Result<String, String>>;
+
+    /// Whether `dest`, an image's address, is a photo this renderer shows as [`Self::figure`].
+    fn is_figure(&self, _dest: &str) -> bool {
+        false
+    }
+
+    /// The HTML of the photo an image of the project's files shows (`![alt](astana.jpg)`).
+    fn figure(&self, _dest: &str, _alt: &str) -> String {
+        String::new()
+    }
 }
 
 /// No article links: `.md` targets stay as written.
@@ -67,6 +77,8 @@ pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) ->
     let mut open_links: Vec<LinkKind> = Vec::new();
     // Per open image: whether it was kept (its source is safe).
     let mut images: Vec<bool> = Vec::new();
+    // An open image of a photo: its address and its alt text so far.
+    let mut figure: Option<(CowStr, String)> = None;
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
         if let Some((lang, text)) = &mut code {
             match event {
@@ -79,7 +91,22 @@ pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) ->
             }
             continue;
         }
+        if let Some((dest, alt)) = &mut figure {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => {
+                    let html = links.figure(dest, alt);
+                    events.push(Event::Html(html.into()));
+                    figure = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::Image { dest_url, .. }) if links.is_figure(&dest_url) => {
+                figure = Some((dest_url, String::new()));
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => info.to_string(),

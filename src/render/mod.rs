@@ -8,6 +8,7 @@ pub mod highlight;
 mod links;
 pub mod markdown;
 mod pages;
+mod picture;
 mod rebuild;
 mod routes;
 mod search_page;

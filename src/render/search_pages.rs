@@ -174,7 +174,7 @@ impl<'a> Articles<'a> {
         order: Arc<Vec<usize>>,
     ) -> Articles<'a> {
         Articles {
-            links: SiteLinks::new(site),
+            links: SiteLinks::new(site, &assets.photos),
             views: languages
                 .iter()
                 .map(|&ui| ViewBuilder { site, ui, assets })

@@ -42,7 +42,8 @@ pub(super) struct NewsArticle<'a> {
     pub outlet_url: Option<&'a str>,
     pub countries: &'a [Link],
     pub topics: &'a [Link],
-    pub image: &'a str,
+    /// Absolute URLs of the images, with their sizes.
+    pub images: &'a [(String, u32, u32)],
     pub site_name: &'a str,
     pub site_url: &'a str,
     /// Absolute URLs of the other language versions.
@@ -63,7 +64,7 @@ pub(super) fn news_article(a: &NewsArticle, origin: &str) -> String {
         main_entity_of_page: &'a str,
         date_published: &'a str,
         in_language: &'a str,
-        image: Image<'a>,
+        image: Vec<Image<'a>>,
         publisher: Thing<'a>,
         about: Vec<Thing<'a>>,
         keywords: Vec<&'a str>,
@@ -80,12 +81,16 @@ pub(super) fn news_article(a: &NewsArticle, origin: &str) -> String {
         main_entity_of_page: a.url,
         date_published: a.date,
         in_language: a.lang,
-        image: Image {
-            kind: "ImageObject",
-            url: a.image,
-            width: 1200,
-            height: 630,
-        },
+        image: a
+            .images
+            .iter()
+            .map(|(url, width, height)| Image {
+                kind: "ImageObject",
+                url,
+                width: *width,
+                height: *height,
+            })
+            .collect(),
         publisher: Thing {
             kind: "NewsMediaOrganization",
             name: a.outlet,

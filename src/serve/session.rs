@@ -14,6 +14,7 @@ use crate::load::ArticleCache;
 use crate::load::config::SiteConfig;
 use crate::load::taxonomy::Taxonomy;
 use crate::model::Site;
+use crate::photos::{self, Cache, Photos};
 use crate::render::{self, Assets, Fingerprint, Templates, combine};
 use crate::serve::memo::{BodyCache, Memo, Signatures};
 use crate::write::Memory;
@@ -49,6 +50,8 @@ pub struct Session {
     files: Files,
     /// The files of the last good build that are no signed page: static files, robots.txt.
     loose: HashSet<String>,
+    /// The processed photos, shared with builds.
+    photo_cache: Cache,
 }
 
 /// Everything pages depend on besides the articles.
@@ -104,6 +107,7 @@ impl Session {
     pub fn new(project: Project, base_url: Option<String>) -> Session {
         Session {
             content: std::path::absolute(&project.content).ok(),
+            photo_cache: project.photo_cache(),
             project,
             base_url,
             articles: ArticleCache::default(),
@@ -133,10 +137,21 @@ impl Session {
     fn rebuild_changed(&mut self, changed: Option<&[PathBuf]>) -> Result<Rebuilt> {
         let started = Instant::now();
         let mut timings = Timings::default();
-        let (site, warnings) = self.load(changed, &mut timings)?;
+        let (site, mut warnings) = self.load(changed, &mut timings)?;
+        let processing = Instant::now();
+        let (photos, _) = photos::prepare(&site.articles, &self.project.content, &self.photo_cache)
+            .map_err(Error::Invalid)?;
+        timings.photos = processing.elapsed();
+        warnings.extend(photos.warnings.iter().cloned());
         let inputs = self.inputs.as_ref().expect("loaded with the site");
         let rendering = Instant::now();
-        if inputs.global != self.global {
+        // A photo made anew has new file names, which the pages showing it must name: any
+        // change of the photos renders every page again (they change seldom in a preview).
+        let global = combine(&[inputs.global, photos.names_hash()]);
+        let mut assets = inputs.assets.clone();
+        let photo_files = photo_files(&photos, &self.files)?;
+        assets.photos = Arc::new(photos);
+        if global != self.global {
             // The base path or the highlighting may have changed: bodies are rendered again.
             self.bodies
                 .lock()
@@ -148,7 +163,7 @@ impl Session {
         let links = fingerprints.iter().fold(0, |links, f| links ^ f.address);
         let out = Memory::default();
         let memo = Memo::new(
-            inputs.global,
+            global,
             links,
             &fingerprints,
             &self.bodies,
@@ -157,7 +172,7 @@ impl Session {
         let stats = render::render_site(
             &site,
             &inputs.templates,
-            &inputs.assets,
+            &assets,
             &out,
             render::Scope::Changed(&memo),
             None,
@@ -166,9 +181,10 @@ impl Session {
         timings.render = rendering.elapsed();
         let finishing = Instant::now();
         let gone = memo.finish();
-        let assets = inputs.assets.clone();
-        self.global = inputs.global;
-        let changed = self.update_files(out.into_files(), &gone);
+        self.global = global;
+        let mut written = out.into_files();
+        written.extend(photo_files);
+        let changed = self.update_files(written, &gone);
         timings.finish = finishing.elapsed();
         Ok(Rebuilt {
             timings,
@@ -321,6 +337,20 @@ impl Inputs {
             assets,
         })
     }
+}
+
+/// Every photo file by its output path: the bytes `files` has already (a photo file's name
+/// changes with its contents), else read from the cache.
+fn photo_files(photos: &Photos, files: &Files) -> Result<Vec<(String, Arc<[u8]>)>> {
+    photos
+        .files()
+        .map(|(path, cached)| match files.get(path) {
+            Some(bytes) => Ok((path.to_string(), bytes.clone())),
+            None => std::fs::read(cached)
+                .map(|bytes| (path.to_string(), bytes.into()))
+                .map_err(|e| Error::io(cached, e)),
+        })
+        .collect()
 }
 
 /// Puts a file in `files` unless it has these very bytes already (then the old copy stays,

@@ -20,6 +20,12 @@ use std::sync::{Arc, Mutex};
 pub trait Output: Sync {
     /// Writes one file; `path` is relative (`kk/articles/x/index.html`) and may not climb out.
     fn write(&self, path: &str, contents: &[u8]) -> Result<()>;
+
+    /// Puts a copy of the file at `from` at `path` (the photos, from their cache).
+    fn copy_file(&self, path: &str, from: &Path) -> Result<()> {
+        let bytes = std::fs::read(from).map_err(|e| Error::io(from, e))?;
+        self.write(path, &bytes)
+    }
 }
 
 /// Files kept in memory, by their output path.

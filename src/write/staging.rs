@@ -123,6 +123,26 @@ impl Output for Staging {
     fn write(&self, path: &str, contents: &[u8]) -> Result<()> {
         Staging::write(self, path, contents)
     }
+
+    /// A hard link where the cache and the output share a file system (nothing is copied),
+    /// else a copy.
+    fn copy_file(&self, path: &str, from: &Path) -> Result<()> {
+        check_path(path)?;
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        let bytes = match std::fs::hard_link(from, &full) {
+            Ok(()) => std::fs::metadata(&full).map(|m| m.len()),
+            // Two articles may show one photo: its files are already there.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(()),
+            Err(_) => std::fs::copy(from, &full),
+        }
+        .map_err(|e| Error::io(&full, e))?;
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
 }
 
 /// Swaps two folders in one step; false where the system or file system cannot.

@@ -74,6 +74,7 @@ pub(crate) fn assets(files: &[(String, impl AsRef<[u8]>)], base_path: &str) -> A
         icon: versioned("favicon.svg"),
         social: versioned("social.png"),
         search: versioned("search.js"),
+        photos: std::sync::Arc::default(),
     }
 }
 

@@ -160,6 +160,8 @@ pub(crate) struct ArticleSpec {
     pub topics: Vec<String>,
     pub story: Option<String>,
     pub outlet: String,
+    /// Front matter after `[source] outlet` (a `[photo]` table, say).
+    pub after_source: String,
     pub body: String,
 }
 
@@ -173,6 +175,7 @@ impl ArticleSpec {
             topics: vec!["trade".into()],
             story: None,
             outlet: "Test Agency".into(),
+            after_source: String::new(),
             body: format!("{title}: the first paragraph of the text.\n\nA second paragraph.\n"),
         }
     }
@@ -189,6 +192,12 @@ impl ArticleSpec {
 
     pub(crate) fn story(mut self, id: &str) -> Self {
         self.story = Some(id.into());
+        self
+    }
+
+    /// Front matter lines after `[source] outlet`: without a story, they start on line 9.
+    pub(crate) fn after_source(mut self, lines: &str) -> Self {
+        self.after_source = lines.into();
         self
     }
 
@@ -218,6 +227,7 @@ impl ArticleSpec {
         }
         text.push_str("[source]\n");
         let _ = writeln!(text, "outlet = {}", toml_string(&self.outlet));
+        text.push_str(&self.after_source);
         text.push_str("+++\n\n");
         text.push_str(&self.body);
         text

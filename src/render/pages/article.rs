@@ -44,6 +44,26 @@ impl<'a> Renderer<'a> {
         let mut page = views.page(&route, article.title.clone(), description, crumbs);
         page.canonical = views.article_url(article);
         page.preview.kind = "article";
+        // With a lead photo, link previews show its 16:9 crop and structured data all three
+        // crops; without one, the site's image.
+        let mut images = vec![(
+            page.preview.image.clone(),
+            page.preview.image_width,
+            page.preview.image_height,
+        )];
+        if let (Some(photo), Some(lead)) = (views.lead_photo(article), &article.photo) {
+            let url =
+                |path: &str| format!("{}{}{path}", views.origin(), self.site.config.base_path);
+            let share = photo.share();
+            page.preview.image = url(&share.path);
+            page.preview.image_width = share.width;
+            page.preview.image_height = share.height;
+            page.preview.image_alt.clone_from(&lead.alt);
+            images = photo
+                .of(crate::photos::Role::Crop)
+                .map(|crop| (url(&crop.path), crop.width, crop.height))
+                .collect();
+        }
         // The copy in the other UI tree defers to the canonical one, so hreflang names the
         // story's versions in other languages, never that copy: a page may not declare itself
         // an alternate of its own canonical (search engines drop both signals).
@@ -79,7 +99,7 @@ impl<'a> Renderer<'a> {
                 outlet_url: view.source_url,
                 countries: &view.card.countries,
                 topics: &view.card.topics,
-                image: &page.preview.image,
+                images: &images,
                 site_name: &views.ui.title,
                 site_url: &views.url(&Route::Home { page: 1 }, &ui.code),
                 translations,

@@ -71,7 +71,7 @@ pub fn render_site(
         templates,
         assets,
         out,
-        links: SiteLinks::new(site),
+        links: SiteLinks::new(site, &assets.photos),
         memo,
         written: AtomicUsize::new(0),
         kept: AtomicUsize::new(0),

@@ -1,13 +1,15 @@
 //! [`ViewBuilder`]: the views of one UI language, made from the model.
 
 use super::{
-    Alternate, ArticleView, Assets, HrefLang, Link, PageView, Pagination, Preview, SiteView,
-    StoryCard, VersionLink,
+    Alternate, ArticleView, Assets, HrefLang, LeadView, Link, PageView, Pagination, Preview,
+    SiteView, StoryCard, VersionLink,
 };
 use crate::load::Article;
 use crate::load::config::UiLanguage;
 use crate::load::taxonomy::Kind;
 use crate::model::{Route, Site, Story};
+use crate::photos::{Photo, Photos};
+use crate::render::picture::{Priority, picture, thumbnail};
 use crate::render::structured;
 
 /// Builds views for one UI language.
@@ -171,6 +173,9 @@ impl<'a> ViewBuilder<'a> {
             preview: Preview {
                 kind: "website",
                 image: format!("{}{}", self.origin(), self.assets.social),
+                // static/social.png's size.
+                image_width: 1200,
+                image_height: 630,
                 image_alt: self.ui.title.clone(),
                 locale: og_locale(&self.ui.code),
                 locale_alternates: config
@@ -269,7 +274,38 @@ impl<'a> ViewBuilder<'a> {
             countries: self.term_links(Kind::Country, &article.countries),
             topics: self.term_links(Kind::Topic, &article.topics),
             also_in,
+            thumb: self
+                .lead_photo(article)
+                .map(|photo| thumbnail(photo, &self.site.config.base_path)),
         }
+    }
+
+    /// The processed lead photo of `article`.
+    pub(in crate::render) fn lead_photo(&self, article: &Article) -> Option<&'a Photo> {
+        let photos: &'a Photos = &self.assets.photos;
+        photos.of(&article.path)?.lead.as_deref()
+    }
+
+    fn lead_view(&self, article: &'a Article) -> Option<LeadView<'a>> {
+        let photo = self.lead_photo(article)?;
+        let lead = article.photo.as_ref()?;
+        let caption = lead
+            .caption
+            .get_key_value(self.ui.code.as_str())
+            .or_else(|| lead.caption.get_key_value(article.lang.code))
+            .or_else(|| lead.caption.iter().next());
+        Some(LeadView {
+            picture: picture(
+                photo,
+                &self.site.config.base_path,
+                &lead.alt,
+                (article.lang.code != self.ui.code).then_some(article.lang.code),
+                Priority::Lead,
+            ),
+            caption: caption.map(|(_, text)| text.as_str()),
+            caption_lang: caption.map(|(lang, _)| lang.as_str()),
+            credit: lead.credit.as_deref(),
+        })
     }
 
     pub(in crate::render) fn article(&self, index: usize, body: &'a str) -> ArticleView<'a> {
@@ -289,7 +325,8 @@ impl<'a> ViewBuilder<'a> {
                 .url
                 .as_deref()
                 .filter(|u| crate::render::markdown::is_safe_url(u)),
-            photo: article.source.photo.as_deref(),
+            lead: self.lead_view(article),
+            original_photo: article.source.photo.as_deref(),
             place: article.place.as_deref().map(|place| {
                 self.site
                     .taxonomy

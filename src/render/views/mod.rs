@@ -46,6 +46,8 @@ pub(super) struct Preview {
     pub kind: &'static str,
     /// Absolute URL of the image.
     pub image: String,
+    pub image_width: u32,
+    pub image_height: u32,
     pub image_alt: String,
     /// `kk_KZ`: the page's locale, and the other UI languages'.
     pub locale: String,
@@ -101,6 +103,9 @@ pub struct Assets {
     pub social: String,
     /// The script of the search page.
     pub search: String,
+    /// The photos articles show, and the files made of them.
+    #[serde(skip)]
+    pub photos: std::sync::Arc<crate::photos::Photos>,
 }
 
 /// A story as one entry of a list, in the UI language's terms.
@@ -121,6 +126,8 @@ pub(super) struct StoryCard {
     pub countries: Vec<Link>,
     pub topics: Vec<Link>,
     pub also_in: Vec<VersionLink>,
+    /// The HTML of the version's lead photo as a small thumbnail.
+    pub thumb: Option<String>,
 }
 
 /// Another language version of the same story.
@@ -144,12 +151,27 @@ pub(super) struct ArticleView<'a> {
     pub has_code: bool,
     pub date_note: Option<&'a str>,
     pub source_url: Option<&'a str>,
-    pub photo: Option<&'a str>,
+    /// The lead photo.
+    pub lead: Option<LeadView<'a>>,
+    /// The credit of the original text's photo, which this article does not show.
+    pub original_photo: Option<&'a str>,
     /// The dateline's place, in the UI language when the taxonomy knows it.
     pub place: Option<&'a str>,
     /// The language of `place` when it is shown as the article writes it (the taxonomy does not
     /// know it): the article's.
     pub place_lang: Option<&'static str>,
+}
+
+/// An article's lead photo, with what its caption says.
+#[derive(Serialize)]
+pub(super) struct LeadView<'a> {
+    /// The `<picture>`.
+    pub picture: String,
+    /// The caption in the UI language, or else in the article's.
+    pub caption: Option<&'a str>,
+    /// The caption's language.
+    pub caption_lang: Option<&'a str>,
+    pub credit: Option<&'a str>,
 }
 
 /// Page numbers of a paginated list.
