@@ -95,21 +95,44 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 pub struct DateStyle {
     /// Month names as headings use them ("Тамыз", "Август"), January first.
     pub months: [String; 12],
-    /// Month names inside a full date ("тамыз", "августи"), January first.
+    /// Month names inside a full date ("қараша", "ноябри"), January first.
     pub months_in_date: [String; 12],
-    /// A full date: `{day}`, `{month}` (from `months_in_date`) and `{year}` are replaced.
+    /// A full date: `{day}`, `{month}` (from `months_in_date`) and `{year}` are replaced
+    /// (`{year} жылғы {day} {month}`, `{day} {month} соли {year}`). The search page's script
+    /// writes its results' dates from the same format.
     pub date_format: String,
     /// A month heading: `{month}` (from `months`) and `{year}`.
     pub month_format: String,
 }
 
 impl DateStyle {
-    /// `date` written in full, as an article or a list shows it (`27 тамыз 2025`).
+    /// `date` written in full, as an article or a list shows it (`2025 жылғы 14 қараша`,
+    /// `14 ноябри соли 2025`). The format is read once, left to right, as the search page's
+    /// script reads it: what a placeholder is replaced by is never read again.
     pub fn date(&self, date: Date) -> String {
-        self.date_format
-            .replace("{day}", &date.day.to_string())
-            .replace("{month}", &self.months_in_date[usize::from(date.month) - 1])
-            .replace("{year}", &date.year.to_string())
+        let fields = [
+            ("{day}", date.day.to_string()),
+            (
+                "{month}",
+                self.months_in_date[usize::from(date.month) - 1].clone(),
+            ),
+            ("{year}", date.year.to_string()),
+        ];
+        let mut written = String::with_capacity(self.date_format.len() + 16);
+        let mut rest = self.date_format.as_str();
+        while let Some(open) = rest.find('{') {
+            written.push_str(&rest[..open]);
+            rest = &rest[open..];
+            if let Some((placeholder, value)) = fields.iter().find(|(p, _)| rest.starts_with(p)) {
+                written.push_str(value);
+                rest = &rest[placeholder.len()..];
+            } else {
+                written.push('{');
+                rest = &rest[1..];
+            }
+        }
+        written.push_str(rest);
+        written
     }
 
     /// The heading of a month of `year` (`Тамыз 2025`); `month` is 1 to 12.
@@ -149,6 +172,49 @@ mod tests {
         assert_eq!(
             Date::parse("2026-01-01").unwrap().days() - Date::parse("2025-12-31").unwrap().days(),
             1
+        );
+    }
+
+    fn style(date_format: &str, months_in_date: [&str; 12]) -> DateStyle {
+        DateStyle {
+            months: months_in_date.map(str::to_string),
+            months_in_date: months_in_date.map(str::to_string),
+            date_format: date_format.to_string(),
+            month_format: "{month} {year}".to_string(),
+        }
+    }
+
+    #[test]
+    fn a_full_date_follows_its_language_format() {
+        let day = Date::parse("2025-11-14").unwrap();
+        let months = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+        assert_eq!(
+            style("{year} жылғы {day} {month}", months).date(day),
+            "2025 жылғы 14 k"
+        );
+        assert_eq!(
+            style("{day} {month} соли {year}", months).date(day),
+            "14 k соли 2025"
+        );
+        assert_eq!(
+            style("{day}.{month}.{year}", months).date(Date::parse("2024-01-05").unwrap()),
+            "5.a.2024"
+        );
+    }
+
+    #[test]
+    fn a_full_date_reads_its_format_once() {
+        // A month written with a brace, or text in braces, is left as it is: nothing a
+        // placeholder became is read as a placeholder again, as in the search page's script.
+        let mut months = ["x"; 12];
+        months[10] = "{year}";
+        assert_eq!(
+            style("{day} {month} {other} {year}", months).date(Date::parse("2025-11-14").unwrap()),
+            "14 {year} {other} 2025"
+        );
+        assert_eq!(
+            style("{day", months).date(Date::parse("2025-11-14").unwrap()),
+            "{day"
         );
     }
 

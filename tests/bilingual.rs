@@ -267,7 +267,12 @@ fn dates_are_written_the_way_each_ui_language_writes_them() {
         .filter(|a| a.date == "2025-08-27")
         .collect();
     assert_eq!(august.len(), 2, "the two versions of 27 August 2025");
-    for (ui, written) in [("kk", "27 тамыз 2025"), ("tg", "27 августи 2025")] {
+    // Kazakh: year, «жылғы», day, the month in the nominative; Tajik: day, the month with
+    // the izofat, «соли», year.
+    for (ui, written) in [
+        ("kk", "2025 жылғы 27 тамыз"),
+        ("tg", "27 августи соли 2025"),
+    ] {
         for article in &august {
             let rel = format!("{ui}/articles/{}/index.html", article.slug);
             let doc = site.html(&rel);
@@ -277,7 +282,9 @@ fn dates_are_written_the_way_each_ui_language_writes_them() {
         }
         for rel in [
             format!("{ui}/index.html"),
+            format!("{ui}/timeline/index.html"),
             format!("{ui}/timeline/2025/index.html"),
+            format!("{ui}/countries/tajikistan/index.html"),
         ] {
             let doc = site.html(&rel);
             let time = doc
@@ -287,18 +294,43 @@ fn dates_are_written_the_way_each_ui_language_writes_them() {
             assert_eq!(text_of(time), written, "{rel}");
         }
     }
-    // Every <time> is machine-readable and its text carries the year.
+    // The landing page's columns each write dates in their own language.
+    let landing = site.html("index.html");
+    for (ui, written) in [
+        ("kk", "2025 жылғы 27 тамыз"),
+        ("tg", "27 августи соли 2025"),
+    ] {
+        let column = one(&landing, &format!("section[lang=\"{ui}\"]"), "index.html");
+        let time = column
+            .select(&sel("time[datetime=\"2025-08-27\"]"))
+            .next()
+            .unwrap_or_else(|| panic!("index.html: no {ui} time for 2025-08-27"));
+        assert_eq!(text_of(time), written, "index.html, the {ui} column");
+    }
+    // Every <time> is machine-readable, and its text is the full date of its tree's language.
     for rel in site.html_files() {
         let doc = site.html(&rel);
         for time in doc.select(&sel("time")) {
             let datetime = time.value().attr("datetime").expect("datetime");
-            assert!(
-                datetime.len() == 10 && text_of(time).ends_with(&datetime[..4]),
-                "{rel}: {datetime} / {}",
-                text_of(time)
-            );
+            assert_eq!(datetime.len(), 10, "{rel}: {datetime}");
+            let (year, day) = (&datetime[..4], datetime[8..].trim_start_matches('0'));
+            let text = text_of(time);
+            let ui = effective_lang(time).expect("every page has a lang");
+            let ok = match ui.as_str() {
+                "kk" => text.starts_with(&format!("{year} жылғы {day} ")),
+                "tg" => {
+                    text.starts_with(&format!("{day} "))
+                        && text.ends_with(&format!("и соли {year}"))
+                }
+                other => panic!("{rel}: a date in {other}"),
+            };
+            assert!(ok, "{rel}: {datetime} written {text:?} in {ui}");
         }
     }
+    // Atom feeds carry machine dates only.
+    let feed = site.text("tg/feed.xml");
+    assert!(feed.contains("<published>2025-08-27T00:00:00Z</published>"));
+    assert!(!feed.contains("соли"), "no human date in a feed");
 }
 
 #[test]

@@ -180,6 +180,16 @@ fn every_kind_of_edit(told: bool) {
     let year = "content/articles/2022";
     rebuild_matches(&mut preview, &fixture, &[year], "folder moved in");
 
+    // An old article's language: no list it is on changes but the landing page's, which
+    // names the languages texts are in.
+    let epsilon = "content/articles/2023/epsilon.md";
+    edit(&fixture, epsilon, "lang = \"kk\"", "lang = \"ru\"");
+    let rendered = rebuild_matches(&mut preview, &fixture, &[epsilon], "language edit");
+    assert!(
+        rendered >= 3,
+        "the article's two pages and the landing page: {rendered}"
+    );
+
     let taxonomy = "content/taxonomy.toml";
     edit(
         &fixture,
@@ -239,7 +249,6 @@ fn every_kind_of_edit(told: bool) {
         .err()
         .expect("a link to a renamed file fails");
     assert!(error.to_string().contains("epsilon.md"), "{error}");
-    let epsilon = "content/articles/2023/epsilon.md";
     edit(&fixture, epsilon, "alpha.md", "alpha-talks.md");
     rebuild_matches(&mut preview, &fixture, &[epsilon], "fixed link");
 

@@ -314,6 +314,96 @@ fn the_landing_page_offers_both_trees_and_the_latest_stories() {
     }
 }
 
+/// The lead paragraph of each language's column of the landing page.
+fn landing_leads(out: &impl ReadBack) -> Vec<(String, String)> {
+    let doc = out.html("index.html");
+    UI.iter()
+        .map(|ui| {
+            let column = one(&doc, &format!("section.landing-column[lang=\"{ui}\"]"), ui);
+            let lead = column.select(&sel(".lead")).next().expect("a lead");
+            ((*ui).to_string(), text_of(lead))
+        })
+        .collect()
+}
+
+#[test]
+fn the_landing_page_names_the_languages_of_the_texts_and_of_the_interface() {
+    // The news archive's articles are in Kazakh, Tajik and Uzbek; the interface in two.
+    let site = build_news(SUB_BASE);
+    let leads = landing_leads(&site);
+    assert_eq!(
+        leads,
+        vec![
+            (
+                "kk".to_string(),
+                "Қазақстан мен Тәжікстан қарым-қатынасы туралы жаңалықтар мұрағаты. \
+                 Мақалалар қазақ, тәжік және өзбек тілдерінде жазылған. \
+                 Сайт қазақ және тәжік тілдерінде жұмыс істейді."
+                    .to_string()
+            ),
+            (
+                "tg".to_string(),
+                "Бойгонии хабарҳо дар бораи муносибатҳои Тоҷикистону Қазоқистон. \
+                 Мақолаҳо бо забонҳои қазоқӣ, тоҷикӣ ва ӯзбекӣ навишта шудаанд. \
+                 Сомона бо забонҳои қазоқӣ ва тоҷикӣ кор мекунад."
+                    .to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_landing_page_lists_the_text_languages_the_articles_have() {
+    // A Russian text imported beside a Kazakh one: Russian is named, Tajik and Uzbek are not.
+    let fixture = Fixture::new();
+    fixture.article(
+        "2025/kk.md",
+        ArticleSpec::new("Келіссөздер", "2025-08-27", "kk").text(),
+    );
+    fixture.article(
+        "2025/ru.md",
+        ArticleSpec::new("Переговоры", "2025-08-26", "ru").text(),
+    );
+    fixture.build_ok();
+    let leads = landing_leads(&fixture);
+    assert!(
+        leads[0]
+            .1
+            .contains("Мақалалар қазақ және орыс тілдерінде жазылған."),
+        "{leads:?}"
+    );
+    assert!(
+        leads[1]
+            .1
+            .contains("Мақолаҳо бо забонҳои қазоқӣ ва русӣ навишта шудаанд."),
+        "{leads:?}"
+    );
+    // One language is named in the singular.
+    fixture.remove("content/articles/2025/ru.md");
+    fixture.build_ok();
+    let leads = landing_leads(&fixture);
+    assert!(
+        leads[0].1.contains("Мақалалар қазақ тілінде жазылған."),
+        "{leads:?}"
+    );
+    assert!(
+        leads[1]
+            .1
+            .contains("Мақолаҳо бо забони қазоқӣ навишта шудаанд."),
+        "{leads:?}"
+    );
+    // An archive with no articles yet says nothing of their languages.
+    fixture.remove("content/articles/2025/kk.md");
+    fixture.build_ok();
+    let leads = landing_leads(&fixture);
+    assert!(!leads[0].1.contains("Мақалалар"), "{leads:?}");
+    assert!(
+        leads[0]
+            .1
+            .ends_with("Сайт қазақ және тәжік тілдерінде жұмыс істейді.")
+    );
+}
+
 #[test]
 fn the_404_page_links_both_homes_with_absolute_paths() {
     let site = build_news(SUB_BASE);
@@ -346,6 +436,76 @@ fn the_404_page_speaks_both_ui_languages() {
         let part = one(&doc, &format!("section[lang=\"{lang}\"]"), "404.html");
         let link = part.select(&sel("a")).next().expect("a link home");
         assert_eq!(link.value().attr("href"), Some(home));
+    }
+    // The tab, the description and what a link preview shows say it in both languages too.
+    let title = text_of(one(&doc, "title", "404.html"));
+    assert_eq!(title, "Бет табылмады · Саҳифа ёфт нашуд");
+    let both = "Сұралған бет жоқ немесе басқа мекенжайға көшірілген. \
+                Саҳифаи дархостшуда вуҷуд надорад ё ба суроғаи дигар кӯчонида шудааст.";
+    for css in [
+        "meta[name=description]",
+        "meta[property=\"og:description\"]",
+    ] {
+        assert_eq!(attr(&doc, css, "content", "404.html"), both, "{css}");
+    }
+    assert_eq!(
+        attr(&doc, "meta[property=\"og:title\"]", "content", "404.html"),
+        title
+    );
+}
+
+#[test]
+fn every_part_of_the_404_page_is_marked_with_its_language() {
+    let site = build_news(ROOT_BASE);
+    let doc = site.html("404.html");
+    // The page is the default language's; each text of the other is marked as such.
+    assert_eq!(attr(&doc, "html", "lang", "404.html"), "kk");
+    let h1 = one(&doc, "h1", "404.html");
+    let parts: Vec<(String, Option<String>)> = h1
+        .select(&sel("span[lang]"))
+        .map(|s| (text_of(s), effective_lang(s)))
+        .collect();
+    assert_eq!(
+        parts,
+        vec![
+            ("Бет табылмады".to_string(), Some("kk".to_string())),
+            ("Саҳифа ёфт нашуд".to_string(), Some("tg".to_string())),
+        ]
+    );
+    // Every text in Tajik letters (ҳ ҷ ӣ ӯ қ ғ of Tajik, which Kazakh does not write) is inside an
+    // element marked `tg`, and every text in Kazakh letters (ә і ң ө ұ ү) inside one marked `kk`.
+    let root = doc.root_element();
+    for node in root.descendants() {
+        let Some(text) = node.value().as_text() else {
+            continue;
+        };
+        let parent = node
+            .parent()
+            .and_then(scraper::ElementRef::wrap)
+            .expect("a parent");
+        if matches!(parent.value().name(), "script" | "style" | "title") {
+            continue;
+        }
+        let lang = effective_lang(parent);
+        if text.chars().any(|c| "ҳҷӣӯ".contains(c)) {
+            assert_eq!(lang.as_deref(), Some("tg"), "404.html: {:?}", &**text);
+        }
+        if text.chars().any(|c| "әіңөұүһ".contains(c)) {
+            assert_eq!(lang.as_deref(), Some("kk"), "404.html: {:?}", &**text);
+        }
+    }
+    for element in root.descendants().filter_map(scraper::ElementRef::wrap) {
+        for name in ["aria-label", "placeholder", "title", "alt"] {
+            if let Some(value) = element.value().attr(name) {
+                let lang = effective_lang(element);
+                if value.chars().any(|c| "ҳҷӣӯ".contains(c)) {
+                    assert_eq!(lang.as_deref(), Some("tg"), "404.html: {name}={value:?}");
+                }
+                if value.chars().any(|c| "әіңөұүһ".contains(c)) {
+                    assert_eq!(lang.as_deref(), Some("kk"), "404.html: {name}={value:?}");
+                }
+            }
+        }
     }
 }
 

@@ -221,5 +221,101 @@ fn a_story_is_filed_and_dated_by_the_day_it_broke() {
         .next()
         .expect("the article shows its date");
     assert_eq!(time.value().attr("datetime"), Some("2025-01-01"));
-    assert_eq!(time.text().collect::<String>(), "1 қаңтар 2025");
+    assert_eq!(time.text().collect::<String>(), "2025 жылғы 1 қаңтар");
+    // Its breadcrumb leads to where the timeline files it: December 2024, not the page of a
+    // year 2025 that has no stories.
+    let (label, href) = month_crumb(&article, "kk/articles/new-year-kk/index.html");
+    assert_eq!(
+        (label.as_str(), href.as_str()),
+        ("Желтоқсан 2024", "/kk/timeline/#m2024-12")
+    );
+}
+
+/// The last breadcrumb of an article page, the month: its label and link.
+fn month_crumb(doc: &Html, what: &str) -> (String, String) {
+    let crumb = doc
+        .select(&sel("nav.breadcrumbs li:last-child a"))
+        .next()
+        .unwrap_or_else(|| panic!("{what}: no breadcrumbs"));
+    let href = crumb
+        .value()
+        .attr("href")
+        .expect("a crumb links")
+        .to_string();
+    (text_of(crumb), href)
+}
+
+#[test]
+fn an_article_breadcrumb_links_its_month_where_the_timeline_shows_it() {
+    // Two stories a page: August 2025 begins on page 1 and runs on to page 2, July 2025 is on
+    // page 2, March 2024 on page 3.
+    let fixture = Fixture::with_config(&SITE_TOML.replace("page_size = 20", "page_size = 2"));
+    let articles = [
+        ("2025/aug-30.md", "2025-08-30", "kk", "/timeline/#m2025-08"),
+        ("2025/aug-20.md", "2025-08-20", "tg", "/timeline/#m2025-08"),
+        ("2025/aug-01.md", "2025-08-01", "uz", "/timeline/#m2025-08"),
+        (
+            "2025/jul-15.md",
+            "2025-07-15",
+            "kk",
+            "/timeline/page/2/#m2025-07",
+        ),
+        (
+            "2024/mar-02.md",
+            "2024-03-02",
+            "tg",
+            "/timeline/page/3/#m2024-03",
+        ),
+        (
+            "2024/mar-01.md",
+            "2024-03-01",
+            "kk",
+            "/timeline/page/3/#m2024-03",
+        ),
+    ];
+    for (rel, date, lang, _) in articles {
+        let title = format!("Хабар {date}");
+        fixture.article(rel, ArticleSpec::new(&title, date, lang).text());
+    }
+    fixture
+        .build_for(Some(SUB_BASE))
+        .expect("the fixture builds");
+    let labels = [
+        ("kk", ["Тамыз 2025", "Шілде 2025", "Наурыз 2024"]),
+        ("tg", ["Август 2025", "Июл 2025", "Март 2024"]),
+    ];
+    for (ui, months) in labels {
+        for (rel, date, _, target) in articles {
+            let slug = rel[5..].trim_end_matches(".md");
+            let page = format!("{ui}/articles/{slug}/index.html");
+            let (label, href) = month_crumb(&fixture.html(&page), &page);
+            assert_eq!(href, format!("/REPO/{ui}{target}"), "{page}");
+            let month = match &date[..7] {
+                "2025-08" => months[0],
+                "2025-07" => months[1],
+                _ => months[2],
+            };
+            assert_eq!(label, month, "{page}");
+            // The link lands on that month's heading, which says what the crumb says, over
+            // stories of that month only.
+            let (path, anchor) = href.split_once('#').expect("a fragment");
+            let file = format!("{}index.html", path.trim_start_matches("/REPO/"));
+            let doc = fixture.html(&file);
+            let heading = one(&doc, &format!("[id=\"{anchor}\"]"), &file);
+            assert_eq!(text_of(heading), label, "{file}#{anchor}");
+            let section = heading
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|e| e.value().name() == "section")
+                .unwrap_or_else(|| panic!("{file}#{anchor}: no month section"));
+            let dates: Vec<&str> = section
+                .select(&sel(".story time[datetime]"))
+                .filter_map(|t| t.value().attr("datetime"))
+                .collect();
+            assert!(
+                !dates.is_empty() && dates.iter().all(|d| d[..7] == date[..7]),
+                "{file}#{anchor}: {dates:?}"
+            );
+        }
+    }
 }

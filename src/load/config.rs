@@ -50,6 +50,9 @@ pub struct UiLanguage {
     pub description: String,
     /// How the interface writes dates and month headings.
     pub dates: DateStyle,
+    /// The languages texts are written in, by code, as this interface names them in a list
+    /// (`қазақ`, `тоҷикӣ`): `[language_names]` of dostyk's own i18n file, then the project's.
+    pub language_names: BTreeMap<String, String>,
     /// The interface's strings by key (`home`, `timeline` …): dostyk's own, then the
     /// project's `i18n/<code>.toml` over them.
     pub strings: BTreeMap<String, String>,
@@ -85,6 +88,8 @@ struct RawLanguage {
 #[serde(deny_unknown_fields)]
 struct RawI18n {
     date: Option<DateStyle>,
+    #[serde(default)]
+    language_names: BTreeMap<String, String>,
     #[serde(default)]
     strings: BTreeMap<String, String>,
 }
@@ -246,6 +251,7 @@ fn ui_language(
                 if overrides.date.is_some() {
                     i18n.date = overrides.date;
                 }
+                i18n.language_names.extend(overrides.language_names);
                 i18n.strings.extend(overrides.strings);
             }
             Err(e) => problems.push(toml_diagnostic(&own, &text, 1, &e)),
@@ -267,6 +273,7 @@ fn ui_language(
         title: raw.title.clone(),
         description: raw.description.clone(),
         dates,
+        language_names: i18n.language_names,
         strings: i18n.strings,
     })
 }
@@ -321,16 +328,40 @@ mod tests {
         let kk_keys: Vec<_> = kk.strings.keys().collect();
         let tg_keys: Vec<_> = tg.strings.keys().collect();
         assert_eq!(kk_keys, tg_keys, "kk and tg define the same UI strings");
+        for (code, i18n) in [("kk", &kk), ("tg", &tg)] {
+            let unnamed: Vec<&str> = Language::codes()
+                .filter(|c| !i18n.language_names.contains_key(*c))
+                .collect();
+            assert!(unnamed.is_empty(), "{code} names no language {unnamed:?}");
+            assert!(
+                i18n.language_names
+                    .keys()
+                    .all(|c| Language::from_code(c).is_some()),
+                "{code} names only languages texts can be in"
+            );
+        }
+        let november = crate::date::Date::new(2025, 11, 14).unwrap();
         let tg_dates = tg.date.unwrap();
-        assert_eq!(
-            tg_dates.date(crate::date::Date::new(2025, 8, 27).unwrap()),
-            "27 августи 2025"
-        );
-        assert_eq!(
-            kk.date
-                .unwrap()
-                .date(crate::date::Date::new(2025, 8, 27).unwrap()),
-            "27 тамыз 2025"
-        );
+        assert_eq!(tg_dates.date(november), "14 ноябри соли 2025");
+        assert_eq!(kk.date.unwrap().date(november), "2025 жылғы 14 қараша");
+        // Every month of a Tajik date takes the izofat.
+        let izofat = [
+            "январи",
+            "феврали",
+            "марти",
+            "апрели",
+            "майи",
+            "июни",
+            "июли",
+            "августи",
+            "сентябри",
+            "октябри",
+            "ноябри",
+            "декабри",
+        ];
+        for (month, name) in (1..=12).zip(izofat) {
+            let first = crate::date::Date::new(2026, month, 1).unwrap();
+            assert_eq!(tg_dates.date(first), format!("1 {name} соли 2026"));
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::timeline::Timeline;
 use crate::date::Date;
+use crate::language::Language;
 use crate::load::Article;
 use crate::load::config::SiteConfig;
 use crate::load::taxonomy::{Kind, Taxonomy};
@@ -54,6 +55,9 @@ pub struct Site {
     pub topics: Vec<TermListing>,
     /// The stories by year, for the timeline pages.
     pub timeline: Timeline,
+    /// The codes of the languages the articles are written in, each once, in the order of
+    /// [`Language::codes`] (Kazakh and Tajik first): what the landing page says texts are in.
+    pub text_languages: Vec<&'static str>,
     /// The story of each article, by article index.
     article_story: Vec<StoryId>,
 }
@@ -67,6 +71,9 @@ impl Site {
         let countries = listings(Kind::Country, &taxonomy, &stories);
         let topics = listings(Kind::Topic, &taxonomy, &stories);
         let timeline = Timeline::new(&stories);
+        let text_languages = Language::codes()
+            .filter(|&code| articles.iter().any(|a| a.lang.code == code))
+            .collect();
         let mut article_story = vec![0; articles.len()];
         for (s, story) in stories.iter().enumerate() {
             for &a in &story.versions {
@@ -81,6 +88,7 @@ impl Site {
             countries,
             topics,
             timeline,
+            text_languages,
             article_story,
         }
     }

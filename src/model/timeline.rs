@@ -1,6 +1,7 @@
 //! Stories by year and month, and the monthly counts the timeline chart draws.
 
 use super::site::{Story, StoryId};
+use crate::date::Date;
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -12,6 +13,20 @@ pub struct YearMonth {
 }
 
 impl YearMonth {
+    /// The month `date` is in.
+    pub fn of(date: Date) -> YearMonth {
+        YearMonth {
+            year: date.year,
+            month: date.month,
+        }
+    }
+
+    /// The `id` of the month's heading on a timeline page, the fragment links to it end
+    /// with: `m2025-08`.
+    pub fn anchor(self) -> String {
+        format!("m{}-{:02}", self.year, self.month)
+    }
+
     fn next(self) -> YearMonth {
         if self.month == 12 {
             YearMonth {
@@ -34,22 +49,41 @@ pub struct Timeline {
     pub all: Vec<StoryId>,
     /// Each year that has stories, newest first, with its stories newest first: the year pages.
     pub years: Vec<(u16, Vec<StoryId>)>,
+    /// Each month that has stories, newest first, with the position in `all` of its newest
+    /// story: where its group begins on the timeline.
+    pub months: Vec<(YearMonth, usize)>,
 }
 
 impl Timeline {
     /// `stories` must be sorted newest first, as [`super::Site`] keeps them.
     pub fn new(stories: &[Story]) -> Timeline {
         let mut years: Vec<(u16, Vec<StoryId>)> = Vec::new();
+        let mut months: Vec<(YearMonth, usize)> = Vec::new();
         for (id, story) in stories.iter().enumerate() {
             match years.last_mut() {
                 Some((year, ids)) if *year == story.date.year => ids.push(id),
                 _ => years.push((story.date.year, vec![id])),
             }
+            let month = YearMonth::of(story.date);
+            if months.last().is_none_or(|(m, _)| *m != month) {
+                months.push((month, id));
+            }
         }
         Timeline {
             all: (0..stories.len()).collect(),
             years,
+            months,
         }
+    }
+
+    /// The page of the timeline (1-based, `page_size` stories a page) on which the group of
+    /// `month` begins, if the month has stories. A month that runs over two pages has its
+    /// heading on both; its first page is where it starts, with its newest stories.
+    pub fn month_page(&self, month: YearMonth, page_size: usize) -> Option<usize> {
+        self.months
+            .iter()
+            .find(|(m, _)| *m == month)
+            .map(|&(_, first)| first / page_size + 1)
     }
 
     /// The stories of `year`, newest first (none if it has none).
@@ -128,5 +162,67 @@ impl MonthlyCounts {
             total,
             by_country,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(date: &str) -> Story {
+        Story {
+            id: date.to_string(),
+            versions: vec![0],
+            date: Date::parse(date).unwrap(),
+            countries: Vec::new(),
+            topics: Vec::new(),
+        }
+    }
+
+    fn month(year: u16, month: u8) -> YearMonth {
+        YearMonth { year, month }
+    }
+
+    #[test]
+    fn a_month_is_found_on_the_page_where_its_group_begins() {
+        // Newest first, as the site keeps them: August has three stories, July one, and
+        // March 2024 two.
+        let stories: Vec<Story> = [
+            "2025-08-30",
+            "2025-08-20",
+            "2025-08-01",
+            "2025-07-15",
+            "2024-03-02",
+            "2024-03-01",
+        ]
+        .iter()
+        .map(|d| story(d))
+        .collect();
+        let timeline = Timeline::new(&stories);
+        assert_eq!(
+            timeline.months,
+            vec![
+                (month(2025, 8), 0),
+                (month(2025, 7), 3),
+                (month(2024, 3), 4)
+            ]
+        );
+        // Two stories a page: August begins on page 1 and runs on to page 2; July is on
+        // page 2, March 2024 on page 3.
+        assert_eq!(timeline.month_page(month(2025, 8), 2), Some(1));
+        assert_eq!(timeline.month_page(month(2025, 7), 2), Some(2));
+        assert_eq!(timeline.month_page(month(2024, 3), 2), Some(3));
+        assert_eq!(timeline.month_page(month(2024, 3), 20), Some(1));
+        assert_eq!(timeline.month_page(month(2025, 6), 2), None);
+    }
+
+    #[test]
+    fn a_month_anchor_is_its_year_and_two_digit_month() {
+        assert_eq!(month(2025, 8).anchor(), "m2025-08");
+        assert_eq!(month(2024, 12).anchor(), "m2024-12");
+        assert_eq!(
+            YearMonth::of(Date::parse("2025-11-14").unwrap()),
+            month(2025, 11)
+        );
     }
 }

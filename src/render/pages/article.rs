@@ -26,13 +26,7 @@ impl<'a> Renderer<'a> {
         let crumbs = vec![
             views.home_crumb(),
             views.crumb(views.t("timeline"), &Route::Timeline { page: 1 }),
-            views.crumb(
-                views.ui.dates.month(article.date.year, article.date.month),
-                &Route::Year {
-                    year: article.date.year,
-                    page: 1,
-                },
-            ),
+            views.month_crumb(self.site.story_of(index)),
         ];
         // A text with no paragraph (only a heading, a list or nothing) has no summary; the
         // page still needs a description.

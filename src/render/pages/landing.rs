@@ -18,6 +18,10 @@ struct LandingColumn<'a> {
     title: String,
     description: String,
     intro: String,
+    /// What languages the articles are in: those of the site's articles.
+    texts: String,
+    /// What languages the interface is in: the site's UI languages.
+    interface: String,
     enter: String,
     latest: String,
     all_stories: String,
@@ -74,6 +78,11 @@ impl Renderer<'_> {
                 title: v.ui.title.clone(),
                 description: v.ui.description.clone(),
                 intro: v.t("landing_intro"),
+                texts: v.languages_sentence("landing_texts", site.text_languages.iter().copied()),
+                interface: v.languages_sentence(
+                    "landing_interface",
+                    site.config.languages.iter().map(|l| l.code.as_str()),
+                ),
                 enter: v.t("landing_enter"),
                 latest: v.t("latest"),
                 all_stories: v.t("all_stories"),
@@ -133,12 +142,21 @@ impl Renderer<'_> {
         route: &Route,
         context: &mut tera::Context,
     ) -> &'static str {
+        // Served for a missing URL in either tree, it says so in every UI language: in the
+        // tab and in what a link preview shows too.
+        let every = |key: &str, separator: &str| {
+            self.every_language()
+                .map(|v| v.t(key))
+                .collect::<Vec<_>>()
+                .join(separator)
+        };
         let mut page = views.page(
             route,
-            views.t("not_found_title"),
-            views.t("not_found_text"),
+            every("not_found_title", " · "),
+            every("not_found_text", " "),
             Vec::new(),
         );
+        page.title.clone_from(&page.heading);
         page.alternates.clear();
         page.hreflang.clear();
         let homes: Vec<HomeLink> = self

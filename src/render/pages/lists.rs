@@ -2,7 +2,7 @@
 
 use super::Renderer;
 use crate::load::taxonomy::Kind;
-use crate::model::{Route, Site, StoryId};
+use crate::model::{Route, Site, StoryId, YearMonth};
 use crate::render::structured::{self};
 use crate::render::views::{Link, StoryCard, ViewBuilder};
 use serde::Serialize;
@@ -166,11 +166,11 @@ impl<'a> Renderer<'a> {
         let mut groups: Vec<MonthGroup> = Vec::new();
         for &s in ids {
             let story = &self.site.stories[s];
-            let (year, month) = (story.date.year, story.date.month);
-            let anchor = format!("m{year}-{month:02}");
+            let month = YearMonth::of(story.date);
+            let anchor = month.anchor();
             if groups.last().is_none_or(|g| g.anchor != anchor) {
                 groups.push(MonthGroup {
-                    label: views.ui.dates.month(year, month),
+                    label: views.ui.dates.month(month.year, month.month),
                     anchor,
                     stories: Vec::new(),
                 });

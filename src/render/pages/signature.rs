@@ -2,7 +2,7 @@
 
 use super::Renderer;
 use super::lists::page_slice;
-use crate::model::{Route, Site, StoryId};
+use crate::model::{Route, Site, StoryId, YearMonth};
 use crate::render::Fingerprint;
 use crate::render::rebuild::{Rebuild, combine};
 use crate::render::sitemap::sitemap_paths;
@@ -10,14 +10,22 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 impl Renderer<'_> {
     /// What an article page shows: its own file, what lists show of the other versions of its
-    /// story ("also in", hreflang), and, if it links to other articles, their files and slugs.
+    /// story ("also in", hreflang), the timeline page its month's breadcrumb links (which
+    /// other stories move), and, if it links to other articles, their files and slugs.
     pub(super) fn article_signature(&self, memo: &dyn Rebuild, index: usize) -> u64 {
-        let article = &self.site.articles[index];
+        let site = self.site;
+        let article = &site.articles[index];
+        let story = site.story_of(index);
         let mut hasher = DefaultHasher::new();
         memo.fingerprints()[index].whole.hash(&mut hasher);
-        for &v in &self.site.story_of(index).versions {
+        for &v in &story.versions {
             memo.fingerprints()[v].card.hash(&mut hasher);
         }
+        let month = YearMonth::of(story.date);
+        month.hash(&mut hasher);
+        site.timeline
+            .month_page(month, site.config.page_size)
+            .hash(&mut hasher);
         if article.may_link_articles {
             memo.links().hash(&mut hasher);
         }
@@ -59,6 +67,8 @@ impl Renderer<'_> {
             Route::Landing => {
                 let shown = site.stories.len().min(site.config.landing_stories);
                 parts.extend((0..shown).map(stamp));
+                // It says which languages the articles are in.
+                parts.extend(site.text_languages.iter().map(|code| hash_str(code)));
             }
             Route::NotFound | Route::Search => {}
             Route::Home { page } => list(&site.timeline.all, *page, &mut parts),

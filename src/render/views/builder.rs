@@ -7,7 +7,7 @@ use super::{
 use crate::load::Article;
 use crate::load::config::UiLanguage;
 use crate::load::taxonomy::Kind;
-use crate::model::{Route, Site, Story};
+use crate::model::{Route, Site, Story, YearMonth};
 use crate::photos::{Photo, Photos};
 use crate::render::picture::{Priority, picture, thumbnail};
 use crate::render::structured;
@@ -50,6 +50,50 @@ impl<'a> ViewBuilder<'a> {
                 self.t("page_n").replace("{n}", &page.to_string())
             )
         }
+    }
+
+    /// Languages (by code) as this interface lists them in a sentence, with its own names of
+    /// them and its own "and": `қазақ, тәжік және өзбек`. A language the i18n files do not
+    /// name is written as it names itself.
+    pub(in crate::render) fn language_list<'c>(
+        &self,
+        codes: impl IntoIterator<Item = &'c str>,
+    ) -> String {
+        let names: Vec<String> = codes
+            .into_iter()
+            .map(|code| {
+                self.ui
+                    .language_names
+                    .get(code)
+                    .cloned()
+                    .unwrap_or_else(|| {
+                        crate::language::Language::from_code(code)
+                            .map_or_else(|| code.to_string(), |l| l.native_name.to_string())
+                    })
+            })
+            .collect();
+        match names.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), self.t("list_and")),
+        }
+    }
+
+    /// The string `{key}_one` or `{key}_many` (as `codes` are one language or more) with
+    /// `{languages}` replaced by their list; empty when there is none.
+    pub(in crate::render) fn languages_sentence<'c>(
+        &self,
+        key: &str,
+        codes: impl IntoIterator<Item = &'c str>,
+    ) -> String {
+        let codes: Vec<&str> = codes.into_iter().collect();
+        let number = match codes.len() {
+            0 => return String::new(),
+            1 => "one",
+            _ => "many",
+        };
+        self.t(&format!("{key}_{number}"))
+            .replace("{languages}", &self.language_list(codes))
     }
 
     pub(in crate::render) fn count(&self, n: usize) -> String {
@@ -216,6 +260,26 @@ impl<'a> ViewBuilder<'a> {
         Link {
             label: key_or_label,
             href: self.href(route),
+            current: false,
+        }
+    }
+
+    /// The breadcrumb of the month `story` is filed under (the month it broke): that month's
+    /// heading on the timeline, on the page where the month begins, in this tree.
+    pub(in crate::render) fn month_crumb(&self, story: &Story) -> Link {
+        let month = YearMonth::of(story.date);
+        let page = self
+            .site
+            .timeline
+            .month_page(month, self.site.config.page_size)
+            .expect("the month of a story has its stories on the timeline");
+        Link {
+            label: self.ui.dates.month(month.year, month.month),
+            href: format!(
+                "{}#{}",
+                self.href(&Route::Timeline { page }),
+                month.anchor()
+            ),
             current: false,
         }
     }
