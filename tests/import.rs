@@ -607,3 +607,74 @@ fn reports_of_one_event_share_a_story_and_a_visit_s_other_event_does_not() {
     // Muhriddin the next day are another.
     assert_eq!(distinct.len(), 2, "{stories:?}");
 }
+
+#[test]
+fn a_photo_comes_along_with_its_credit_and_the_site_builds() {
+    let project = empty_project();
+    let photo = project.path().join("from-the-agency.jpg");
+    std::fs::write(&photo, common::jpeg(1600, 1000, 1)).unwrap();
+    let alt = "Екі министр келіссөз үстелінде";
+    let output = import_seed(
+        project.path(),
+        "003_66e8fa6394fbc704.txt",
+        &[
+            "--date",
+            "2026-02-16",
+            "--outlet",
+            "Kazakhstan Today",
+            "--photo",
+            photo.to_str().unwrap(),
+            "--alt",
+            alt,
+        ],
+    );
+    assert!(output.status.success(), "{}", all_output(&output));
+    let files = articles(project.path());
+    assert_eq!(files.len(), 1);
+    let fm = front_matter(&files[0]);
+    let slug = files[0].file_stem().unwrap().to_str().unwrap();
+    let lead = fm["photo"].as_table().unwrap();
+    assert_eq!(lead["file"].as_str(), Some(format!("{slug}.jpg").as_str()));
+    assert_eq!(lead["alt"].as_str(), Some(alt));
+    // The credit the text gave is the photo's now.
+    assert_eq!(lead["credit"].as_str(), Some("gov.kz"));
+    assert!(fm["source"].as_table().unwrap().get("photo").is_none());
+    let copied = project.path().join(format!("content/photos/{slug}.jpg"));
+    assert_eq!(
+        std::fs::read(copied).unwrap(),
+        std::fs::read(&photo).unwrap()
+    );
+    let built = Command::new(env!("CARGO_BIN_EXE_dostyk"))
+        .arg("--root")
+        .arg(project.path())
+        .args(["build", "--no-search"])
+        .output()
+        .unwrap();
+    assert!(built.status.success(), "{}", all_output(&built));
+    let page = std::fs::read_to_string(
+        project
+            .path()
+            .join(format!("public/kk/articles/{slug}/index.html")),
+    )
+    .unwrap();
+    assert!(
+        page.contains("<figure class=\"lead-photo\"><picture>"),
+        "{page}"
+    );
+
+    // Not a photo: refused before anything is written.
+    let text = project.path().join("notes.jpg");
+    std::fs::write(&text, "not a photo").unwrap();
+    let again = import_seed(
+        project.path(),
+        "002_4ac4f6e0ac4e3caa.txt",
+        &["--photo", text.to_str().unwrap(), "--alt", alt],
+    );
+    assert!(!again.status.success());
+    assert!(
+        all_output(&again).contains("is not a JPEG, PNG or WebP image"),
+        "{}",
+        all_output(&again)
+    );
+    assert_eq!(articles(project.path()).len(), 1);
+}

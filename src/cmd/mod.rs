@@ -45,12 +45,15 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// The `--content` option every command takes.
+/// The `--content` and `--cache` options every command takes.
 #[derive(clap::Args)]
 struct ContentArg {
     /// Content folder [default: ROOT/content].
     #[arg(long)]
     content: Option<PathBuf>,
+    /// Where processed photos are kept between builds [default: ROOT/.dostyk-cache].
+    #[arg(long)]
+    cache: Option<PathBuf>,
 }
 
 impl ContentArg {
@@ -59,6 +62,9 @@ impl ContentArg {
         let mut project = Project::new(root);
         if let Some(content) = &self.content {
             project.content.clone_from(content);
+        }
+        if let Some(cache) = &self.cache {
+            project.cache.clone_from(cache);
         }
         project
     }
