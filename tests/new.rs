@@ -331,3 +331,72 @@ fn a_dry_run_prints_the_file_and_writes_nothing() {
     );
     assert_eq!(content(&project.root), before, "nothing was written");
 }
+
+#[test]
+fn a_photo_is_checked_copied_and_named_in_the_front_matter() {
+    let fixture = project();
+    let root = &fixture.root;
+    let photo = fixture.dir.path().join("talks.webp");
+    // A WebP source: made here from a JPEG's pixels with the image crate's encoder.
+    let pixels = image::load_from_memory(&jpeg(1400, 900, 1)).unwrap();
+    pixels.save(&photo).unwrap();
+    let before = content(root);
+    let refused = new(
+        root,
+        &[
+            "--title",
+            "Суретті жаңалық",
+            "--lang",
+            "kk",
+            "--outlet",
+            "Kazinform",
+            "--photo",
+            "/nowhere/talks.jpg",
+            "--alt",
+            "Келіссөздер",
+        ],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("/nowhere/talks.jpg"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(content(root), before, "nothing written for a missing photo");
+
+    let output = new(
+        root,
+        &[
+            "--title",
+            "Суретті жаңалық",
+            "--lang",
+            "kk",
+            "--outlet",
+            "Kazinform",
+            "--date",
+            "2026-03-01",
+            "--photo",
+            photo.to_str().unwrap(),
+            "--alt",
+            "Келіссөздер",
+            "--credit",
+            "Ақорда",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let rel = created(&output);
+    let fm = front_matter(&root.join(&rel));
+    let slug = Path::new(&rel).file_stem().unwrap().to_str().unwrap();
+    let lead = fm["photo"].as_table().unwrap();
+    assert_eq!(lead["file"].as_str(), Some(format!("{slug}.webp").as_str()));
+    assert_eq!(lead["alt"].as_str(), Some("Келіссөздер"));
+    assert_eq!(lead["credit"].as_str(), Some("Ақорда"));
+    assert!(root.join(format!("content/photos/{slug}.webp")).is_file());
+    fixture.build_ok();
+    let page = fixture.html(&format!("kk/articles/{slug}/index.html"));
+    let img = one(&page, "figure.lead-photo img", "the lead photo");
+    assert_eq!(
+        (img.attr("width"), img.attr("height")),
+        (Some("1400"), Some("900"))
+    );
+}

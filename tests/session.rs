@@ -315,3 +315,63 @@ fn a_broken_edit(told: bool) {
     fixture.remove(article);
     rebuild_matches(&mut preview, &fixture, &[article], "template removed");
 }
+
+#[test]
+fn photos_rebuild_to_what_a_fresh_build_writes() {
+    photos_rebuild(false);
+}
+
+#[test]
+fn told_what_changed_photos_rebuild_to_what_a_fresh_build_writes() {
+    photos_rebuild(true);
+}
+
+/// A lead photo added, its file replaced by another photo under the same name, and a figure
+/// added: each rebuild equals a fresh build, and the photo's new files replace the old.
+fn photos_rebuild(told: bool) {
+    let fixture = Fixture::new();
+    let article = "content/articles/2025/with-photo.md";
+    fixture.write(
+        article,
+        ArticleSpec::new("Суретті мақала", "2025-03-01", "kk").text(),
+    );
+    let mut preview = Preview::new(&fixture, told);
+    rebuild_matches(&mut preview, &fixture, &[], "first build");
+
+    fixture.write("content/photos/lead.jpg", jpeg(1300, 900, 1));
+    edit(
+        &fixture,
+        article,
+        "+++\n\n",
+        "[photo]\nfile = \"lead.jpg\"\nalt = \"Сурет\"\n+++\n\n",
+    );
+    rebuild_matches(
+        &mut preview,
+        &fixture,
+        &[article, "content/photos/lead.jpg"],
+        "a lead photo added",
+    );
+
+    fixture.write("content/photos/lead.jpg", jpeg(1250, 800, 6));
+    let rebuilt = rebuild_matches(
+        &mut preview,
+        &fixture,
+        &["content/photos/lead.jpg"],
+        "the photo's file replaced",
+    );
+    assert!(rebuilt > 0, "pages naming the photo are rendered again");
+
+    fixture.write("content/articles/2025/figure.png", png(300, 200));
+    edit(
+        &fixture,
+        article,
+        "A second paragraph.",
+        "![Өзен](figure.png)\n\nA second paragraph.",
+    );
+    rebuild_matches(
+        &mut preview,
+        &fixture,
+        &[article, "content/articles/2025/figure.png"],
+        "a figure added",
+    );
+}
