@@ -332,6 +332,11 @@ fn a_dry_run_prints_the_file_and_writes_nothing() {
     assert_eq!(content(&project.root), before, "nothing was written");
 }
 
+/// The arguments of `article`, then `more`.
+fn with<'a>(article: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
+    [article, more].concat()
+}
+
 #[test]
 fn a_photo_is_checked_copied_and_named_in_the_front_matter() {
     let fixture = project();
@@ -341,20 +346,20 @@ fn a_photo_is_checked_copied_and_named_in_the_front_matter() {
     let pixels = image::load_from_memory(&jpeg(1400, 900, 1)).unwrap();
     pixels.save(&photo).unwrap();
     let before = content(root);
+    let article = [
+        "--title",
+        "Суретті жаңалық",
+        "--lang",
+        "kk",
+        "--outlet",
+        "Kazinform",
+    ];
     let refused = new(
         root,
-        &[
-            "--title",
-            "Суретті жаңалық",
-            "--lang",
-            "kk",
-            "--outlet",
-            "Kazinform",
-            "--photo",
-            "/nowhere/talks.jpg",
-            "--alt",
-            "Келіссөздер",
-        ],
+        &with(
+            &article,
+            &["--photo", "/nowhere/talks.jpg", "--alt", "Келіссөздер"],
+        ),
     );
     assert!(!refused.status.success());
     assert!(
@@ -366,22 +371,19 @@ fn a_photo_is_checked_copied_and_named_in_the_front_matter() {
 
     let output = new(
         root,
-        &[
-            "--title",
-            "Суретті жаңалық",
-            "--lang",
-            "kk",
-            "--outlet",
-            "Kazinform",
-            "--date",
-            "2026-03-01",
-            "--photo",
-            photo.to_str().unwrap(),
-            "--alt",
-            "Келіссөздер",
-            "--credit",
-            "Ақорда",
-        ],
+        &with(
+            &article,
+            &[
+                "--date",
+                "2026-03-01",
+                "--photo",
+                photo.to_str().unwrap(),
+                "--alt",
+                "Келіссөздер",
+                "--credit",
+                "Ақорда",
+            ],
+        ),
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let rel = created(&output);
