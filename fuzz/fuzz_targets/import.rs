@@ -78,7 +78,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(article.topics, draft.topics);
     assert_eq!(article.story, draft.story);
     assert_eq!(article.source.outlet, draft.outlet, "from {raw:?}");
-    assert_eq!(article.source.photo, draft.photo, "from {raw:?}");
+    assert_eq!(article.source.photo, draft.photo_credit, "from {raw:?}");
 
     let html = dostyk::render::markdown::render(&article.body);
     if let Err(why) = check_html(&html, IMPORTED_TAGS) {
