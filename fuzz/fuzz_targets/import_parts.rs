@@ -6,7 +6,8 @@
 #![no_main]
 
 use dostyk::import::dates::{self, PartialDate};
-use dostyk::import::{body, credits, headline, language, matching, story, text as clean};
+use dostyk::import::{body, credits, headline, language, story, text as clean};
+use dostyk::lexicon::matching;
 use dostyk_fuzz::{IMPORTED_TAGS, check_html, squash, text, visible_text};
 use libfuzzer_sys::fuzz_target;
 
