@@ -5,8 +5,8 @@
 
 #![no_main]
 
-use dostyk::load::{Article, front_matter};
 use dostyk::date::Date;
+use dostyk::load::{Article, front_matter};
 use dostyk_fuzz::{article_path, taxonomy, text};
 use libfuzzer_sys::fuzz_target;
 

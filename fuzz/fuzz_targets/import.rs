@@ -4,11 +4,11 @@
 
 #![no_main]
 
-use dostyk::load::Article;
 use dostyk::date::Date;
-use dostyk::import::pipeline::{Options, import};
 use dostyk::import::page_url::PageUrl;
+use dostyk::import::pipeline::{Options, import};
 use dostyk::import::story::Known;
+use dostyk::load::Article;
 use dostyk_fuzz::{IMPORTED_TAGS, article_path, check_html, taxonomy, text};
 use libfuzzer_sys::fuzz_target;
 
