@@ -212,7 +212,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         None,
     )?;
     let processing = Instant::now();
-    let (photos, encoded) = photos::prepare(
+    let photos = photos::prepare(
         &site.articles,
         &options.project.content,
         &options.project.photo_cache(),
@@ -221,7 +221,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     timings.photos = processing.elapsed();
     let mut warnings = warnings;
     warnings.extend(photos.warnings.iter().cloned());
-    let photo_stats = photos.stats(encoded);
+    let photo_stats = photos.stats();
     check_out(&options.project, &options.out)?;
     let staging = Staging::new(&options.out, options.when_busy)?;
     match write_site(&site, &templates, options, &staging, &mut timings, photos) {

@@ -51,7 +51,7 @@ pub fn check(project: &Project, base_url: Option<&str>) -> Result<CheckReport> {
     let mut warnings = articles.loaded.warnings;
     // Photos are decoded to be checked; what is made of them goes to the cache, not the site.
     match photos::prepare(&site.articles, &project.content, &project.photo_cache()) {
-        Ok((photos, _)) => {
+        Ok(photos) => {
             warnings.extend(photos.warnings.iter().cloned());
             assets.photos = std::sync::Arc::new(photos);
         }

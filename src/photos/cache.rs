@@ -13,12 +13,23 @@ use sha1::{Digest, Sha1};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 use std::time::UNIX_EPOCH;
 
-/// Everything that changes what files a photo becomes; part of every key. Bump it with any
-/// change to the plan, the encoders or their settings.
-const SETTINGS: &str = "dostyk photos 1; plan 480/800/1200/1600 fallback 800 crops 16x9@1200 4x3@800 1x1@600 thumbs 160/320; lanczos3; webp q75; jpeg q80 progressive";
+/// Bump with a change to how files are made that the plan's and the encoders' settings do
+/// not show (a new resizing filter, a fix in the encoding code).
+const VERSION: u32 = 1;
+
+/// Everything that changes what files a photo becomes, part of every key: written from the
+/// plan's and the encoders' own constants, so that changing one of them cannot leave the
+/// cache serving files made with the old value.
+static SETTINGS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "dostyk photos {VERSION}; {}; {}",
+        super::plan::settings(),
+        super::encode::settings()
+    )
+});
 
 /// A cache folder.
 pub struct Cache {
@@ -30,6 +41,13 @@ pub struct Cache {
 struct Memo {
     sources: HashMap<String, Seen>,
     changed: bool,
+}
+
+/// `sources.json`: the memo, with the settings its keys were made under.
+#[derive(Serialize, Deserialize)]
+struct Sources {
+    settings: String,
+    sources: HashMap<String, Seen>,
 }
 
 /// What the cache remembers of a source file.
@@ -80,9 +98,12 @@ impl Cache {
     /// The cache in `dir` (made when first written to).
     pub fn new(dir: impl Into<PathBuf>) -> Cache {
         let dir = dir.into();
+        // Keys made under other settings name other files: such a memo is no use.
         let sources = std::fs::read(dir.join("sources.json"))
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .and_then(|bytes| serde_json::from_slice::<Sources>(&bytes).ok())
+            .filter(|saved| saved.settings == *SETTINGS)
+            .map(|saved| saved.sources)
             .unwrap_or_default();
         Cache {
             dir,
@@ -186,7 +207,11 @@ impl Cache {
             .join(format!(".sources.{}.json", std::process::id()));
         std::fs::write(
             &temporary,
-            serde_json::to_vec(&memo.sources).map_err(std::io::Error::other)?,
+            serde_json::to_vec(&Sources {
+                settings: SETTINGS.clone(),
+                sources: memo.sources.clone(),
+            })
+            .map_err(std::io::Error::other)?,
         )?;
         std::fs::rename(&temporary, self.dir.join("sources.json"))
     }
@@ -211,4 +236,36 @@ fn stat(meta: &std::fs::Metadata) -> (u64, u128) {
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
     (meta.len(), modified)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_memo_made_under_other_settings_is_not_used() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("a.jpg");
+        std::fs::write(&source, b"photo").unwrap();
+        let meta = std::fs::metadata(&source).unwrap();
+        let cache = Cache::new(dir.path().join("cache"));
+        cache.remember(&source, &meta, "k1");
+        cache.save().unwrap();
+        assert_eq!(
+            Cache::new(dir.path().join("cache")).known_key(&source, &meta),
+            Some("k1".into())
+        );
+        // The same memo written under other settings: its keys name other files.
+        let path = dir.path().join("cache/sources.json");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace("dostyk photos", "dostyk photos (older)"),
+        )
+        .unwrap();
+        assert_eq!(
+            Cache::new(dir.path().join("cache")).known_key(&source, &meta),
+            None
+        );
+    }
 }

@@ -10,6 +10,11 @@ const WEBP_QUALITY: f32 = 75.0;
 /// JPEG quality.
 const JPEG_QUALITY: u8 = 80;
 
+/// The encoders' settings, for the cache's keys.
+pub(super) fn settings() -> String {
+    format!("lanczos3; webp lossy q{WEBP_QUALITY}; jpeg progressive q{JPEG_QUALITY}")
+}
+
 /// Every planned file's bytes, in the plan's order.
 pub(super) fn encode_all(source: &RgbImage, plan: &[Planned]) -> Result<Vec<Vec<u8>>, String> {
     let view = ImageRef::new(

@@ -92,6 +92,8 @@ pub struct Photos {
     photos: Vec<Arc<Photo>>,
     /// What is odd without being wrong (a photo too small for link previews).
     pub warnings: Vec<Diagnostic>,
+    /// How many photos were encoded by this build (the others came from the cache).
+    encoded: usize,
 }
 
 /// What processing did, for the build's report.
@@ -150,10 +152,10 @@ impl Photos {
     }
 
     /// Sources, files and bytes.
-    pub fn stats(&self, encoded: usize) -> PhotoStats {
+    pub fn stats(&self) -> PhotoStats {
         PhotoStats {
             photos: self.photos.len(),
-            encoded,
+            encoded: self.encoded,
             files: self.photos.iter().map(|p| p.files.len()).sum(),
             bytes: self
                 .photos
@@ -193,12 +195,12 @@ struct Reference {
 type Processed = Result<(Arc<Photo>, bool), String>;
 
 /// Processes every photo `articles` refer to (files under `content`), through `cache`.
-/// Returns the photos and how many were encoded now, or every problem found.
+/// Returns the photos, or every problem found.
 pub fn prepare<A: Borrow<Article>>(
     articles: &[A],
     content: &Path,
     cache: &Cache,
-) -> Result<(Photos, usize), Vec<Diagnostic>> {
+) -> Result<Photos, Vec<Diagnostic>> {
     let (references, mut problems) = references(articles, content);
     let mut sources: Vec<&Path> = references.iter().map(|r| r.source.as_path()).collect();
     sources.sort_unstable();
@@ -206,7 +208,7 @@ pub fn prepare<A: Borrow<Article>>(
     let processed: HashMap<&Path, Processed> = sources
         .par_iter()
         .map(|&path| {
-            let made = Source::new(path.to_path_buf())
+            let made = Source { path }
                 .process(cache)
                 .map(|(photo, new)| (Arc::new(photo), new));
             (path, made)
@@ -250,14 +252,13 @@ pub fn prepare<A: Borrow<Article>>(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut encoded = 0;
     for path in sources {
         if let Ok((photo, new)) = &processed[path] {
-            encoded += usize::from(*new);
+            photos.encoded += usize::from(*new);
             photos.photos.push(photo.clone());
         }
     }
-    Ok((photos, encoded))
+    Ok(photos)
 }
 
 /// Every photo the articles name, resolved to its file, and the problems of those that
@@ -266,6 +267,7 @@ fn references<A: Borrow<Article>>(
     articles: &[A],
     content: &Path,
 ) -> (Vec<Reference>, Vec<Diagnostic>) {
+    let content = sources::Content::new(content);
     let mut references = Vec::new();
     let mut problems = Vec::new();
     for (index, article) in articles.iter().map(Borrow::borrow).enumerate() {
@@ -278,7 +280,7 @@ fn references<A: Borrow<Article>>(
             .iter()
             .map(|f| (Some(f.dest.clone()), f.dest.as_str(), f.line));
         for (dest, file, line) in lead.into_iter().chain(figures) {
-            match sources::resolve(content, &article.path, file) {
+            match sources::resolve(&content, &article.path, file) {
                 Ok(source) => references.push(Reference {
                     article: index,
                     dest,

@@ -13,6 +13,11 @@ const THUMB_WIDTHS: [u32; 2] = [160, 320];
 /// What link previews ask of `og:image`: at least this wide.
 pub(super) const MIN_SHARE_WIDTH: u32 = 1200;
 
+/// The plan's settings, for the cache's keys.
+pub(super) fn settings() -> String {
+    format!("widths {WIDTHS:?} fallback {FALLBACK_WIDTH} crops {CROPS:?} thumbs {THUMB_WIDTHS:?}")
+}
+
 /// An aspect ratio, width to height.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Ratio(pub u32, pub u32);

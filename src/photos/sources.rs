@@ -11,9 +11,25 @@ use std::path::{Component, Path, PathBuf};
 /// The folder of `content/` for photos that articles share.
 pub(super) const SHARED_FOLDER: &str = "photos";
 
+/// The content folder, as written and with its links resolved (`real`: `None` if it cannot
+/// be, and then no photo is inside it).
+pub(super) struct Content<'a> {
+    pub path: &'a Path,
+    pub real: Option<PathBuf>,
+}
+
+impl Content<'_> {
+    pub(super) fn new(path: &Path) -> Content<'_> {
+        Content {
+            path,
+            real: path.canonicalize().ok(),
+        }
+    }
+}
+
 /// The source file of `file`, as the article at `article` names it: beside the article, or
-/// else under `content/photos/`. Paths must stay inside `content`.
-pub(super) fn resolve(content: &Path, article: &Path, file: &str) -> Result<PathBuf, String> {
+/// else under `content/photos/`. Paths must stay inside the content folder.
+pub(super) fn resolve(content: &Content, article: &Path, file: &str) -> Result<PathBuf, String> {
     let relative = Path::new(file);
     if file.contains("://")
         || relative.is_absolute()
@@ -27,7 +43,7 @@ pub(super) fn resolve(content: &Path, article: &Path, file: &str) -> Result<Path
         );
     }
     let beside = article.parent().unwrap_or(Path::new("")).join(relative);
-    let shared = content.join(SHARED_FOLDER).join(relative);
+    let shared = content.path.join(SHARED_FOLDER).join(relative);
     let found = [&beside, &shared].into_iter().find(|p| p.is_file());
     let Some(found) = found else {
         return Err(format!(
@@ -36,8 +52,8 @@ pub(super) fn resolve(content: &Path, article: &Path, file: &str) -> Result<Path
             shared.display()
         ));
     };
-    let inside = match (found.canonicalize(), content.canonicalize()) {
-        (Ok(real), Ok(root)) => real.starts_with(&root).then_some(real),
+    let inside = match (found.canonicalize(), &content.real) {
+        (Ok(real), Some(root)) => real.starts_with(root).then_some(real),
         _ => None,
     };
     inside.ok_or_else(|| {
@@ -46,38 +62,27 @@ pub(super) fn resolve(content: &Path, article: &Path, file: &str) -> Result<Path
 }
 
 /// One source photo to process.
-pub(super) struct Source {
-    pub path: PathBuf,
+pub(super) struct Source<'a> {
+    pub path: &'a Path,
 }
 
-impl Source {
-    pub(super) fn new(path: PathBuf) -> Source {
-        Source { path }
-    }
-
+impl Source<'_> {
     /// The photo, from the cache or made now (then `true`).
     pub(super) fn process(&self, cache: &Cache) -> Result<(Photo, bool), String> {
         let cannot_read = |e: std::io::Error| format!("cannot be read: {e}");
-        let meta = std::fs::metadata(&self.path).map_err(cannot_read)?;
-        let mut bytes = None;
-        let key = if let Some(key) = cache.known_key(&self.path, &meta) {
-            key
-        } else {
-            let read = std::fs::read(&self.path).map_err(cannot_read)?;
-            let key = key(&read);
-            bytes = Some(read);
-            key
-        };
+        let meta = std::fs::metadata(self.path).map_err(cannot_read)?;
+        if let Some(known) = cache.known_key(self.path, &meta)
+            && let Some(entry) = cache.load(&known)
+        {
+            return Ok((self.photo(cache, &known, &entry), false));
+        }
+        // Not seen as it is now, or its entry is gone: the key comes from the bytes.
+        let bytes = std::fs::read(self.path).map_err(cannot_read)?;
+        let key = key(&bytes);
         if let Some(entry) = cache.load(&key) {
-            cache.remember(&self.path, &meta, &key);
+            cache.remember(self.path, &meta, &key);
             return Ok((self.photo(cache, &key, &entry), false));
         }
-        let bytes = match bytes {
-            Some(bytes) => bytes,
-            None => std::fs::read(&self.path).map_err(cannot_read)?,
-        };
-        // The memo may be stale (a file rewritten with its old size and time): key anew.
-        let key = super::cache::key(&bytes);
         let pixels = decode(&bytes).map_err(|e| e.to_string())?;
         let planned = plan(pixels.width(), pixels.height());
         let files = encode_all(&pixels, &planned).map_err(|e| format!("cannot be encoded: {e}"))?;
@@ -99,13 +104,13 @@ impl Source {
         cache
             .store(&key, &entry, &files)
             .map_err(|e| format!("cannot be kept in the photo cache: {e}"))?;
-        cache.remember(&self.path, &meta, &key);
+        cache.remember(self.path, &meta, &key);
         Ok((self.photo(cache, &key, &entry), true))
     }
 
     /// The photo an entry describes, its files named for the output.
     fn photo(&self, cache: &Cache, key: &str, entry: &Entry) -> Photo {
-        let stem = output_stem(&self.path);
+        let stem = output_stem(self.path);
         let dir = cache.entry_dir(key);
         Photo {
             width: entry.width,
@@ -161,6 +166,7 @@ mod tests {
         std::fs::write(content.join("photos/shared.jpg"), b"x").unwrap();
         std::fs::write(dir.path().join("secret.jpg"), b"x").unwrap();
         let article = year.join("a.md");
+        let content = Content::new(&content);
         assert!(
             resolve(&content, &article, "here.jpg")
                 .unwrap()

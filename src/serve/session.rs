@@ -139,7 +139,7 @@ impl Session {
         let mut timings = Timings::default();
         let (site, mut warnings) = self.load(changed, &mut timings)?;
         let processing = Instant::now();
-        let (photos, _) = photos::prepare(&site.articles, &self.project.content, &self.photo_cache)
+        let photos = photos::prepare(&site.articles, &self.project.content, &self.photo_cache)
             .map_err(Error::Invalid)?;
         timings.photos = processing.elapsed();
         warnings.extend(photos.warnings.iter().cloned());
