@@ -18,7 +18,10 @@ fn photo_site() -> Fixture {
         "2025/with-photo.md",
         ArticleSpec::new("Суретті мақала", "2025-03-01", "kk")
             .after_source(LEAD)
-            .body("Бірінші абзац.\n\n![Өзен аңғары](river.png)\n\nСоңғы абзац.\n")
+            .body(
+                "Бірінші абзац.\n\n![Өзен аңғары](river.png \"Іле <өзені> аңғары\")\n\n\
+                 Мәтін ішінде ![Өзен](river.png) тұр.\n\nСоңғы абзац.\n",
+            )
             .text(),
     );
     fixture
@@ -124,8 +127,27 @@ fn figures_previews_and_structured_data() {
     let fixture = photo_site();
     fixture.build_ok();
     let page = fixture.html("kk/articles/with-photo/index.html");
-    let figure = one(&page, ".article-body picture img", "the figure");
+    // A paragraph of only a photo is a figure, the image's title its caption.
+    let figure = one(
+        &page,
+        ".article-body > figure.figure > picture img",
+        "the figure",
+    );
     assert_eq!(figure.attr("alt"), Some("Өзен аңғары"));
+    let caption = one(
+        &page,
+        ".article-body > figure.figure > figcaption",
+        "the caption",
+    );
+    assert_eq!(caption.inner_html(), "Іле &lt;өзені&gt; аңғары");
+    // A photo inside a sentence stays in its paragraph, with no caption.
+    let inline = one(
+        &page,
+        ".article-body > p > picture img",
+        "the photo in a sentence",
+    );
+    assert_eq!(inline.attr("alt"), Some("Өзен"));
+    assert_eq!(page.select(&sel(".article-body figcaption")).count(), 1);
     assert_eq!(figure.attr("loading"), Some("lazy"));
     assert_eq!(
         (figure.attr("width"), figure.attr("height")),

@@ -405,6 +405,70 @@ fn the_landing_page_lists_the_text_languages_the_articles_have() {
 }
 
 #[test]
+fn the_site_description_and_the_search_intro_name_the_languages_of_the_texts() {
+    let config = SITE_TOML
+        .replace("\"Сынақ сайты\"", "\"Сынақ сайты: {text_languages}.\"")
+        .replace(
+            "\"Сомонаи санҷишӣ\"",
+            "\"Сомонаи санҷишӣ: {text_languages}.\"",
+        );
+    let fixture = Fixture::with_config(&config);
+    fixture.article(
+        "2025/kk.md",
+        ArticleSpec::new("Келіссөздер", "2025-08-27", "kk").text(),
+    );
+    fixture.article(
+        "2025/ru.md",
+        ArticleSpec::new("Переговоры", "2025-08-26", "ru").text(),
+    );
+    let descriptions = |fixture: &Fixture| -> Vec<String> {
+        [
+            "kk/index.html",
+            "tg/index.html",
+            "kk/search/index.html",
+            "tg/search/index.html",
+        ]
+        .iter()
+        .map(|page| {
+            let doc = fixture.html(page);
+            attr(&doc, "meta[name=description]", "content", page).to_string()
+        })
+        .collect()
+    };
+    fixture.build_ok();
+    assert_eq!(
+        descriptions(&fixture),
+        [
+            "Сынақ сайты: қазақ және орыс тілдеріндегі мақалалар.",
+            "Сомонаи санҷишӣ: мақолаҳо бо забонҳои қазоқӣ ва русӣ.",
+            "Қазақ және орыс тілдеріндегі мақалалардан іздеу. \
+             Сөздің басы да жеткілікті: «ынтымақ» сөзі «ынтымақтастық» сөзін де табады.",
+            "Ҷустуҷӯ дар мақолаҳо бо забонҳои қазоқӣ ва русӣ. \
+             Аввали калима ҳам кифоя аст: «ҳамкор» калимаи «ҳамкорӣ»-ро низ меёбад.",
+        ]
+    );
+    // The footer of every page carries the description too.
+    let footer = text_of(one(&fixture.html("kk/index.html"), ".site-footer", "kk"));
+    assert!(footer.contains("қазақ және орыс тілдеріндегі"), "{footer}");
+    // One language left: the singular forms.
+    fixture.remove("content/articles/2025/ru.md");
+    fixture.build_ok();
+    let now = descriptions(&fixture);
+    assert_eq!(now[0], "Сынақ сайты: қазақ тіліндегі мақалалар.");
+    assert_eq!(now[1], "Сомонаи санҷишӣ: мақолаҳо бо забони қазоқӣ.");
+    assert!(
+        now[2].starts_with("Қазақ тіліндегі мақалалардан іздеу. "),
+        "{}",
+        now[2]
+    );
+    assert!(
+        now[3].starts_with("Ҷустуҷӯ дар мақолаҳо бо забони қазоқӣ. "),
+        "{}",
+        now[3]
+    );
+}
+
+#[test]
 fn the_404_page_links_both_homes_with_absolute_paths() {
     let site = build_news(SUB_BASE);
     let doc = site.html("404.html");
@@ -436,7 +500,41 @@ fn the_404_page_speaks_both_ui_languages() {
         let part = one(&doc, &format!("section[lang=\"{lang}\"]"), "404.html");
         let link = part.select(&sel("a")).next().expect("a link home");
         assert_eq!(link.value().attr("href"), Some(home));
+        // Each part searches its own tree.
+        let search = part
+            .select(&sel("form[role=search]"))
+            .next()
+            .expect("a search box");
+        assert_eq!(
+            search.value().attr("action"),
+            Some(&*format!("{home}search/"))
+        );
     }
+    // The header names the site in both languages and leads to the landing page; no menu of
+    // one language stands above the other's text.
+    let brand = one(&doc, "header .brand", "404.html");
+    assert_eq!(brand.value().attr("href"), Some("/"));
+    let names: Vec<(String, Option<String>)> = brand
+        .select(&sel("span[lang]"))
+        .map(|s| (text_of(s), s.value().attr("lang").map(String::from)))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Сынақ".to_string(), Some("kk".to_string())),
+            ("Санҷиш".to_string(), Some("tg".to_string()))
+        ]
+    );
+    assert_eq!(
+        doc.select(&sel("nav.main-nav")).count(),
+        0,
+        "a one-language menu"
+    );
+    let footer: Vec<String> = doc
+        .select(&sel(".site-footer [lang]"))
+        .map(|part| part.value().attr("lang").unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(footer, ["kk", "tg"]);
     // The tab, the description and what a link preview shows say it in both languages too.
     let title = text_of(one(&doc, "title", "404.html"));
     assert_eq!(title, "Бет табылмады · Саҳифа ёфт нашуд");

@@ -5,7 +5,10 @@
 //! `DIR/<key>/` holds one photo's files and `entry.json`, which describes them; each entry
 //! is written to a temporary folder and renamed into place, so a killed build leaves no
 //! half entry. `DIR/sources.json` remembers each source file's size, modification time and
-//! key, so that a warm build need not read and hash photos it has seen unchanged.
+//! key, so that a warm build need not read and hash photos it has seen unchanged, and the
+//! day each entry was last used: an entry no build has used for [`KEEP_UNUSED_DAYS`] is
+//! removed, so the cache does not grow for ever as photos change (on CI too, where it is
+//! saved and restored whole).
 
 use super::plan::{Format, Role};
 use serde::{Deserialize, Serialize};
@@ -19,6 +22,12 @@ use std::time::UNIX_EPOCH;
 /// Bump with a change to how files are made that the plan's and the encoders' settings do
 /// not show (a new resizing filter, a fix in the encoding code).
 const VERSION: u32 = 1;
+
+/// How long an entry no build uses is kept: long enough that switching between branches,
+/// or building another content folder with the same cache, finds its photos still there.
+pub const KEEP_UNUSED_DAYS: u64 = 30;
+
+const SECONDS_PER_DAY: u64 = 24 * 60 * 60;
 
 /// Everything that changes what files a photo becomes, part of every key: written from the
 /// plan's and the encoders' own constants, so that changing one of them cannot leave the
@@ -34,12 +43,16 @@ static SETTINGS: LazyLock<String> = LazyLock::new(|| {
 /// A cache folder.
 pub struct Cache {
     dir: PathBuf,
+    /// Today, in days since 1970: what "last used" is counted in.
+    today: u64,
     memo: Mutex<Memo>,
 }
 
 #[derive(Default)]
 struct Memo {
     sources: HashMap<String, Seen>,
+    /// Entry key → the day it was last used.
+    used: HashMap<String, u64>,
     changed: bool,
 }
 
@@ -48,6 +61,8 @@ struct Memo {
 struct Sources {
     settings: String,
     sources: HashMap<String, Seen>,
+    #[serde(default)]
+    used: HashMap<String, u64>,
 }
 
 /// What the cache remembers of a source file.
@@ -97,18 +112,26 @@ impl StoredFile {
 impl Cache {
     /// The cache in `dir` (made when first written to).
     pub fn new(dir: impl Into<PathBuf>) -> Cache {
+        Cache::on_day(dir, day(std::time::SystemTime::now()))
+    }
+
+    /// The cache in `dir` as a build on `today` (days since 1970) sees it.
+    fn on_day(dir: impl Into<PathBuf>, today: u64) -> Cache {
         let dir = dir.into();
-        // Keys made under other settings name other files: such a memo is no use.
-        let sources = std::fs::read(dir.join("sources.json"))
+        // Keys made under other settings name other files: such a memo is no use (its
+        // entries age out).
+        let (sources, used) = std::fs::read(dir.join("sources.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Sources>(&bytes).ok())
             .filter(|saved| saved.settings == *SETTINGS)
-            .map(|saved| saved.sources)
+            .map(|saved| (saved.sources, saved.used))
             .unwrap_or_default();
         Cache {
             dir,
+            today,
             memo: Mutex::new(Memo {
                 sources,
+                used,
                 changed: false,
             }),
         }
@@ -147,6 +170,18 @@ impl Cache {
         let name = path.to_string_lossy().into_owned();
         if memo.sources.get(&name) != Some(&seen) {
             memo.sources.insert(name, seen);
+            memo.changed = true;
+        }
+    }
+
+    /// Notes that this build uses the entry `key`.
+    pub(super) fn used(&self, key: &str) {
+        let mut memo = self
+            .memo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if memo.used.get(key) != Some(&self.today) {
+            memo.used.insert(key.to_string(), self.today);
             memo.changed = true;
         }
     }
@@ -192,12 +227,14 @@ impl Cache {
         }
     }
 
-    /// Writes down what was learnt of the sources, if anything.
+    /// Removes the entries no build has used for [`KEEP_UNUSED_DAYS`], and what killed
+    /// builds left half written; then writes down what was learnt, if anything.
     pub(super) fn save(&self) -> std::io::Result<()> {
-        let memo = self
+        let mut memo = self
             .memo
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.prune(&mut memo);
         if !memo.changed {
             return Ok(());
         }
@@ -210,11 +247,59 @@ impl Cache {
             serde_json::to_vec(&Sources {
                 settings: SETTINGS.clone(),
                 sources: memo.sources.clone(),
+                used: memo.used.clone(),
             })
             .map_err(std::io::Error::other)?,
         )?;
         std::fs::rename(&temporary, self.dir.join("sources.json"))
     }
+
+    /// Removes old unused entries: by the day the memo says they were last used, or, for
+    /// one it does not know (made under other settings, or its memo lost), by the day the
+    /// entry was written. A temporary file or folder (`.key.pid`) more than a day old is a
+    /// killed build's.
+    fn prune(&self, memo: &mut Memo) {
+        let Ok(listing) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let written = |entry: &std::fs::DirEntry| {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .map_or(self.today, day)
+        };
+        for entry in listing.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_key = name.len() == 40 && name.bytes().all(|b| b.is_ascii_hexdigit());
+            let (last, limit) = if is_key {
+                let used = memo.used.get(&name).copied();
+                (used.unwrap_or_else(|| written(&entry)), KEEP_UNUSED_DAYS)
+            } else if name.starts_with('.') {
+                (written(&entry), 1)
+            } else {
+                continue;
+            };
+            if self.today.saturating_sub(last) <= limit {
+                continue;
+            }
+            let removed = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                std::fs::remove_dir_all(entry.path())
+            } else {
+                std::fs::remove_file(entry.path())
+            };
+            if removed.is_ok() && is_key {
+                memo.used.remove(&name);
+                memo.sources.retain(|_, seen| seen.key != name);
+                memo.changed = true;
+            }
+        }
+    }
+}
+
+/// Days since 1970 at `time`.
+fn day(time: std::time::SystemTime) -> u64 {
+    time.duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / SECONDS_PER_DAY)
 }
 
 /// The key of a source's bytes under the current settings.
@@ -267,5 +352,48 @@ mod tests {
             Cache::new(dir.path().join("cache")).known_key(&source, &meta),
             None
         );
+    }
+
+    #[test]
+    fn entries_unused_for_a_month_are_removed_and_used_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache_dir = dir.path().join("cache");
+        let source = dir.path().join("a.jpg");
+        std::fs::write(&source, b"photo").unwrap();
+        let meta = std::fs::metadata(&source).unwrap();
+        let (kept, old, unknown) = ("a".repeat(40), "b".repeat(40), "c".repeat(40));
+        for key in [&kept, &old, &unknown] {
+            std::fs::create_dir_all(cache_dir.join(key)).unwrap();
+        }
+        std::fs::create_dir_all(cache_dir.join(format!(".{kept}.123"))).unwrap();
+        std::fs::write(cache_dir.join("notes.txt"), b"an editor's").unwrap();
+        let start = day(std::time::SystemTime::now());
+        // Day one: a build uses `old`, and `kept`.
+        let first = Cache::on_day(&cache_dir, start);
+        first.used(&old);
+        first.used(&kept);
+        first.remember(&source, &meta, &old);
+        first.save().unwrap();
+        assert!(cache_dir.join(&unknown).is_dir(), "written today");
+        // Every build from then on uses `kept` only; a month on, `old` is still there.
+        let month = Cache::on_day(&cache_dir, start + KEEP_UNUSED_DAYS);
+        month.used(&kept);
+        month.save().unwrap();
+        assert!(cache_dir.join(&old).is_dir());
+        // A day later it is gone, and so is the memo's key for its source; `unknown`, which
+        // no memo names, goes by the day it was written; so do a killed build's leftovers.
+        let later = Cache::on_day(&cache_dir, start + KEEP_UNUSED_DAYS + 1);
+        later.used(&kept);
+        later.save().unwrap();
+        assert!(cache_dir.join(&kept).is_dir());
+        assert!(!cache_dir.join(&old).exists());
+        assert!(!cache_dir.join(&unknown).exists());
+        assert!(!cache_dir.join(format!(".{kept}.123")).exists());
+        assert!(
+            cache_dir.join("notes.txt").exists(),
+            "only the cache's own files go"
+        );
+        let reread = Cache::on_day(&cache_dir, start + KEEP_UNUSED_DAYS + 1);
+        assert_eq!(reread.known_key(&source, &meta), None);
     }
 }

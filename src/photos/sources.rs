@@ -108,8 +108,10 @@ impl Source<'_> {
         Ok((self.photo(cache, &key, &entry), true))
     }
 
-    /// The photo an entry describes, its files named for the output.
+    /// The photo an entry describes, its files named for the output; the cache notes
+    /// that this build uses the entry.
     fn photo(&self, cache: &Cache, key: &str, entry: &Entry) -> Photo {
+        cache.used(key);
         let stem = output_stem(self.path);
         let dir = cache.entry_dir(key);
         Photo {

@@ -72,7 +72,7 @@ pub(super) fn feed(
         .collect();
     FeedView {
         title,
-        subtitle: views.ui.description.clone(),
+        subtitle: views.description(),
         lang: lang.to_string(),
         self_url: views.url(route, lang),
         home_url: views.url(page, lang),

@@ -77,9 +77,21 @@ pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) ->
     let mut open_links: Vec<LinkKind> = Vec::new();
     // Per open image: whether it was kept (its source is safe).
     let mut images: Vec<bool> = Vec::new();
-    // An open image of a photo: its address and its alt text so far.
-    let mut figure: Option<(CowStr, String)> = None;
+    // An open image of a photo: its address, its title and its alt text so far.
+    let mut figure: Option<(CowStr, CowStr, String)> = None;
+    // A photo that so far stands alone in its paragraph: where the paragraph opened in
+    // `events`, and the photo's title.
+    let mut lone: Option<(usize, CowStr)> = None;
     for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
+        if let Some((opened, title)) = lone.take() {
+            // A paragraph of nothing but a photo is a figure, its title the caption
+            // (`![alt](astana.jpg "caption")`). Anything beside it keeps the paragraph.
+            if matches!(event, Event::End(TagEnd::Paragraph)) {
+                events[opened] = Event::Html("<figure class=\"figure\">".into());
+                events.push(Event::Html(figure_end(&title).into()));
+                continue;
+            }
+        }
         if let Some((lang, text)) = &mut code {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -91,11 +103,17 @@ pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) ->
             }
             continue;
         }
-        if let Some((dest, alt)) = &mut figure {
+        if let Some((dest, title, alt)) = &mut figure {
             match event {
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 Event::End(TagEnd::Image) => {
                     let html = links.figure(dest, alt);
+                    if matches!(events.last(), Some(Event::Start(Tag::Paragraph))) {
+                        lone = Some((
+                            events.len() - 1,
+                            std::mem::replace(title, CowStr::Borrowed("")),
+                        ));
+                    }
                     events.push(Event::Html(html.into()));
                     figure = None;
                 }
@@ -104,8 +122,10 @@ pub fn render_body(markdown: &str, links: &dyn ArticleLinks, base_path: &str) ->
             continue;
         }
         match event {
-            Event::Start(Tag::Image { dest_url, .. }) if links.is_figure(&dest_url) => {
-                figure = Some((dest_url, String::new()));
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) if links.is_figure(&dest_url) => {
+                figure = Some((dest_url, title, String::new()));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -280,6 +300,18 @@ pub fn plain_text(markdown: &str) -> String {
         }
     }
     text
+}
+
+/// What closes a figure: its caption, when the image has a title.
+fn figure_end(title: &str) -> String {
+    let title = title.trim();
+    if title.is_empty() {
+        return "</figure>\n".to_string();
+    }
+    let mut out = String::from("<figcaption>");
+    let _ = escape_html(&mut out, title);
+    out.push_str("</figcaption></figure>\n");
+    out
 }
 
 fn demote(level: HeadingLevel) -> HeadingLevel {

@@ -147,7 +147,12 @@ impl Session {
         let rendering = Instant::now();
         // A photo made anew has new file names, which the pages showing it must name: any
         // change of the photos renders every page again (they change seldom in a preview).
-        let global = combine(&[inputs.global, photos.names_hash()]);
+        // So does a language of texts coming or going, which the site's description names.
+        let global = combine(&[
+            inputs.global,
+            photos.names_hash(),
+            hash_debug(&site.text_languages),
+        ]);
         let mut assets = inputs.assets.clone();
         let photo_files = photo_files(&photos, &self.files)?;
         assets.photos = Arc::new(photos);

@@ -35,10 +35,16 @@ struct LandingColumn<'a> {
 
 /// One UI language's part of the 404 page, which cannot know the reader's language.
 #[derive(Serialize)]
-struct HomeLink {
+struct HomeLink<'a> {
     lang: String,
+    /// This language's UI strings, for the search box.
+    t: &'a BTreeMap<String, String>,
     label: String,
     href: String,
+    /// The site's name and description in this language, for the header and footer.
+    site_title: String,
+    site_description: String,
+    search: String,
     title: String,
     text: String,
     go_home: String,
@@ -54,7 +60,11 @@ impl Renderer<'_> {
         let page = views.page(
             route,
             views.t("search"),
-            views.t("search_intro"),
+            format!(
+                "{} {}",
+                views.languages_sentence("search_intro", views.site.text_languages.iter().copied()),
+                views.t("search_tip")
+            ),
             vec![views.home_crumb()],
         );
         context.insert("page", &page);
@@ -76,7 +86,7 @@ impl Renderer<'_> {
                 t: &v.ui.strings,
                 name: v.ui.native_name.clone(),
                 title: v.ui.title.clone(),
-                description: v.ui.description.clone(),
+                description: v.description(),
                 intro: v.t("landing_intro"),
                 texts: v.languages_sentence("landing_texts", site.text_languages.iter().copied()),
                 interface: v.languages_sentence(
@@ -101,7 +111,7 @@ impl Renderer<'_> {
         let mut page = views.page(
             route,
             views.ui.title.clone(),
-            views.ui.description.clone(),
+            views.description(),
             Vec::new(),
         );
         page.title = site
@@ -128,7 +138,7 @@ impl Renderer<'_> {
             &page.title,
             &site.config.base_url,
             &views.ui.code,
-            &views.ui.description,
+            &views.description(),
             &views.url(&Route::Search, &views.ui.code),
         ));
         context.insert("page", &page);
@@ -163,8 +173,12 @@ impl Renderer<'_> {
             .every_language()
             .map(|v| HomeLink {
                 lang: v.ui.code.clone(),
+                t: &v.ui.strings,
                 label: v.ui.native_name.clone(),
                 href: v.href(&Route::Home { page: 1 }),
+                site_title: v.ui.title.clone(),
+                site_description: v.description(),
+                search: v.href(&Route::Search),
                 title: v.t("not_found_title"),
                 text: v.t("not_found_text"),
                 go_home: v.t("go_home"),
@@ -172,6 +186,7 @@ impl Renderer<'_> {
             .collect();
         context.insert("page", &page);
         context.insert("homes", &homes);
+        context.insert("root", &self.site.config.base_path);
         "404.html"
     }
 }

@@ -39,7 +39,7 @@ impl<'a> Renderer<'a> {
         let mut page = views.page(
             route,
             views.paged_heading(views.t("latest"), n),
-            views.ui.description.clone(),
+            views.description(),
             crumbs,
         );
         if n == 1 {
@@ -48,7 +48,7 @@ impl<'a> Renderer<'a> {
                 &views.ui.title,
                 &url,
                 &views.ui.code,
-                &views.ui.description,
+                &views.description(),
                 &views.url(&Route::Search, &views.ui.code),
             ));
         }
@@ -83,7 +83,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let heading = views.t(kind.key());
-        let description = format!("{heading} — {}", views.ui.description);
+        let description = format!("{heading} — {}", views.description());
         let page = views.page(route, heading, description, vec![views.home_crumb()]);
         context.insert("page", &page);
         context.insert("terms", &terms);

@@ -258,7 +258,7 @@ impl<'a> Renderer<'a> {
                 let page = views.page(
                     route,
                     views.ui.title.clone(),
-                    views.ui.description.clone(),
+                    views.description(),
                     Vec::new(),
                 );
                 context.insert("page", &page);
@@ -279,12 +279,7 @@ impl<'a> Renderer<'a> {
             Route::TermFeed { kind, id } => {
                 let label = views.term_label(*kind, id);
                 let title = format!("{label} — {}", views.ui.title);
-                let page = views.page(
-                    route,
-                    title.clone(),
-                    views.ui.description.clone(),
-                    Vec::new(),
-                );
+                let page = views.page(route, title.clone(), views.description(), Vec::new());
                 context.insert("page", &page);
                 let term = Route::Term {
                     kind: *kind,

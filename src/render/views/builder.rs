@@ -80,8 +80,9 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// The string `{key}_one` or `{key}_many` (as `codes` are one language or more) with
-    /// `{languages}` replaced by their list; empty when there is none.
-    pub(in crate::render) fn languages_sentence<'c>(
+    /// `{languages}` replaced by their list; empty when there is none. A phrase, to stand
+    /// inside a sentence: its case is the strings' own.
+    pub(in crate::render) fn languages_phrase<'c>(
         &self,
         key: &str,
         codes: impl IntoIterator<Item = &'c str>,
@@ -94,6 +95,37 @@ impl<'a> ViewBuilder<'a> {
         };
         self.t(&format!("{key}_{number}"))
             .replace("{languages}", &self.language_list(codes))
+    }
+
+    /// [`Self::languages_phrase`] as a sentence: a list of language names may open it, and
+    /// they are written in lower case.
+    pub(in crate::render) fn languages_sentence<'c>(
+        &self,
+        key: &str,
+        codes: impl IntoIterator<Item = &'c str>,
+    ) -> String {
+        let phrase = self.languages_phrase(key, codes);
+        let mut chars = phrase.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    }
+
+    /// The site's description in this language, `{text_languages}` in it naming the
+    /// languages the articles are in (so it stays true as texts in a new language arrive).
+    pub(in crate::render) fn description(&self) -> String {
+        let description = &self.ui.description;
+        if description.contains("{text_languages}") {
+            let languages = self.text_languages("text_languages");
+            description.replace("{text_languages}", &languages)
+        } else {
+            description.clone()
+        }
+    }
+
+    /// `{key}_one` / `{key}_many` listing the languages of the site's articles.
+    pub(in crate::render) fn text_languages(&self, key: &str) -> String {
+        self.languages_phrase(key, self.site.text_languages.iter().copied())
     }
 
     pub(in crate::render) fn count(&self, n: usize) -> String {
@@ -173,7 +205,7 @@ impl<'a> ViewBuilder<'a> {
             lang,
             site: SiteView {
                 title: &self.ui.title,
-                description: &self.ui.description,
+                description: self.description(),
                 home: self.href(&Route::Home { page: 1 }),
                 base_url: &config.base_url,
                 base_path: &config.base_path,

@@ -57,7 +57,7 @@ pub(super) struct Preview {
 #[derive(Serialize)]
 pub(super) struct SiteView<'a> {
     pub title: &'a str,
-    pub description: &'a str,
+    pub description: String,
     /// Root-relative link to this language's home.
     pub home: String,
     pub base_url: &'a str,
