@@ -25,7 +25,7 @@ const VERSION: u32 = 1;
 
 /// How long an entry no build uses is kept: long enough that switching between branches,
 /// or building another content folder with the same cache, finds its photos still there.
-pub const KEEP_UNUSED_DAYS: u64 = 30;
+const KEEP_UNUSED_DAYS: u64 = 30;
 
 const SECONDS_PER_DAY: u64 = 24 * 60 * 60;
 
