@@ -268,3 +268,39 @@ fn a_small_lead_photo_warns_that_link_previews_want_more() {
         )]
     );
 }
+
+#[test]
+fn feed_entries_carry_the_lead_photo() {
+    let fixture = photo_site();
+    fixture.build_ok();
+    let text = std::fs::read_to_string(fixture.out.join("kk/feed.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("well-formed");
+    let entry = doc
+        .descendants()
+        .find(|n| n.has_tag_name("entry"))
+        .expect("an entry");
+    // An enclosure: the 16:9 crop, its type and its true length.
+    let enclosure = entry
+        .children()
+        .find(|n| n.has_tag_name("link") && n.attribute("rel") == Some("enclosure"))
+        .expect("an enclosure");
+    let href = enclosure.attribute("href").unwrap();
+    let path = href
+        .strip_prefix("http://127.0.0.1:8000/")
+        .expect("an absolute URL of the site");
+    assert!(path.ends_with("c1200x675.jpg"), "{href}");
+    assert_eq!(enclosure.attribute("type"), Some("image/jpeg"));
+    let length = std::fs::metadata(fixture.out.join(path)).unwrap().len();
+    assert_eq!(enclosure.attribute("length"), Some(&*length.to_string()));
+    // The entry's HTML opens with the photo, as the page does.
+    let content = entry
+        .children()
+        .find(|n| n.has_tag_name("content"))
+        .and_then(|n| n.text())
+        .unwrap();
+    assert!(
+        content.starts_with("<figure><img src=\"http://127.0.0.1:8000/photos/")
+            && content.contains("alt=\"Екі делегация үстел басында\""),
+        "{content}"
+    );
+}

@@ -16,9 +16,7 @@ const JPEG_QUALITY: u8 = 80;
 
 /// The encoders' settings, for the cache's keys.
 pub(super) fn settings() -> String {
-    format!(
-        "lanczos3; webp lossy q{WEBP_QUALITY} m{WEBP_METHOD}; jpeg progressive q{JPEG_QUALITY}"
-    )
+    format!("lanczos3; webp lossy q{WEBP_QUALITY} m{WEBP_METHOD}; jpeg progressive q{JPEG_QUALITY}")
 }
 
 /// Every planned file's bytes, in the plan's order.
@@ -117,4 +115,3 @@ mod tests {
         }
     }
 }
-

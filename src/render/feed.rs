@@ -30,6 +30,15 @@ pub(super) struct FeedEntry {
     /// HTML, escaped by the template as Atom's `type="html"` wants.
     pub content: String,
     pub categories: Vec<Link>,
+    /// The lead photo's 16:9 crop, as an enclosure: what feed readers show beside an entry.
+    pub image: Option<FeedImage>,
+}
+
+#[derive(Serialize)]
+pub(super) struct FeedImage {
+    pub url: String,
+    pub mime: &'static str,
+    pub bytes: u64,
 }
 
 /// A feed of the newest of `stories` (newest first); `route` is the feed itself, `page`
@@ -52,6 +61,22 @@ pub(super) fn feed(
             let index = site.shown_version(story, lang);
             let article = &site.articles[index];
             let card = views.card_for(story, index);
+            let lead = views.lead_photo(article).zip(article.photo.as_ref());
+            // Its links were checked with the article page; here they only need a tree.
+            let mut content = body(index).in_tree(lang).into_owned();
+            if let Some((photo, lead)) = lead {
+                // Readers show the entry's HTML as it is: the photo opens it, as on the page.
+                let fallback = photo.fallback();
+                let mut figure = format!(
+                    "<figure><img src=\"{}\" width=\"{}\" height=\"{}\" alt=\"",
+                    views.file_url(&fallback.path),
+                    fallback.width,
+                    fallback.height
+                );
+                let _ = pulldown_cmark_escape::escape_html(&mut figure, &lead.alt);
+                figure.push_str("\"></figure>");
+                content.insert_str(0, &figure);
+            }
             FeedEntry {
                 title: article.title.clone(),
                 url: views.url(
@@ -64,9 +89,16 @@ pub(super) fn feed(
                 published: article.date.rfc3339(),
                 author: article.source.outlet.clone(),
                 summary: article.summary.clone(),
-                // Its links were checked with the article page; here they only need a tree.
-                content: body(index).in_tree(lang).into_owned(),
+                content,
                 categories: card.countries.into_iter().chain(card.topics).collect(),
+                image: lead.map(|(photo, _)| {
+                    let share = photo.share();
+                    FeedImage {
+                        url: views.file_url(&share.path),
+                        mime: share.format.mime(),
+                        bytes: share.bytes,
+                    }
+                }),
             }
         })
         .collect();

@@ -46,16 +46,14 @@ impl<'a> Renderer<'a> {
             page.preview.image_height,
         )];
         if let (Some(photo), Some(lead)) = (views.lead_photo(article), &article.photo) {
-            let url =
-                |path: &str| format!("{}{}{path}", views.origin(), self.site.config.base_path);
             let share = photo.share();
-            page.preview.image = url(&share.path);
+            page.preview.image = views.file_url(&share.path);
             page.preview.image_width = share.width;
             page.preview.image_height = share.height;
             page.preview.image_alt.clone_from(&lead.alt);
             images = photo
                 .of(crate::photos::Role::Crop)
-                .map(|crop| (url(&crop.path), crop.width, crop.height))
+                .map(|crop| (views.file_url(&crop.path), crop.width, crop.height))
                 .collect();
         }
         // The copy in the other UI tree defers to the canonical one, so hreflang names the

@@ -270,6 +270,11 @@ impl<'a> ViewBuilder<'a> {
         &config.base_url[..config.base_url.len() - config.base_path.len()]
     }
 
+    /// The absolute URL of a file of the output (`photos/…`).
+    pub(in crate::render) fn file_url(&self, path: &str) -> String {
+        format!("{}{path}", self.site.config.base_url)
+    }
+
     /// An article's canonical URL: its copy in its own language's tree, or in the default tree
     /// when its language is not a UI language.
     pub(in crate::render) fn article_url(&self, article: &Article) -> String {
