@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod github;
 mod import;
 mod new;
 mod serve;
