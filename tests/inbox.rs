@@ -301,7 +301,8 @@ fn a_good_text_is_committed_and_a_dateless_one_waits_for_the_editor() {
             .starts_with(&format!("inbox: import {DATELESS}\n"))
     );
     assert!(
-        run.summary.contains("| **date** | 2025-08-27 | given |"),
+        run.summary
+            .contains("| **date** | 2025-08-27 | given | given with the \"date:\" line |"),
         "{}",
         run.all()
     );

@@ -87,16 +87,13 @@ pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
             Ok(())
         }
         Err(e) => {
-            let problems = e.diagnostics();
-            args.output.problems(&problems, &[]);
-            args.output.summarise(&format!(
-                "## Site build\n\n❌ The build failed with {} problem(s); the published site stays as it was.\n{}",
-                problems.len(),
-                problems_table("Problems", &problems)
-            ))?;
+            let count = args.output.failed(
+                "Site build",
+                "the build failed, and the published site stays as it was",
+                &e.diagnostics(),
+            )?;
             bail!(
-                "build failed with {} problem(s); {} was left as it was",
-                problems.len(),
+                "build failed with {count} problem(s); {} was left as it was",
                 out.display()
             )
         }

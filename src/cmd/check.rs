@@ -35,14 +35,12 @@ pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
             Ok(())
         }
         Err(e) => {
-            let problems = e.diagnostics();
-            args.output.problems(&problems, &[]);
-            args.output.summarise(&format!(
-                "## Content check\n\n❌ {} problem(s): the site is not built until they are fixed.\n{}",
-                problems.len(),
-                problems_table("Problems", &problems)
-            ))?;
-            bail!("{} problem(s) found", problems.len())
+            let count = args.output.failed(
+                "Content check",
+                "the site is not built until they are fixed",
+                &e.diagnostics(),
+            )?;
+            bail!("{count} problem(s) found")
         }
     }
 }

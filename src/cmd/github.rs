@@ -51,6 +51,23 @@ impl Output {
         }
     }
 
+    /// Prints the problems that stopped the command and appends them to the summary under
+    /// `heading`, after `lead` (what their failing means); returns how many there are.
+    pub(super) fn failed(
+        &self,
+        heading: &str,
+        lead: &str,
+        problems: &[Diagnostic],
+    ) -> anyhow::Result<usize> {
+        self.problems(problems, &[]);
+        self.summarise(&format!(
+            "## {heading}\n\n❌ {} problem(s): {lead}.\n{}",
+            problems.len(),
+            problems_table("Problems", problems)
+        ))?;
+        Ok(problems.len())
+    }
+
     /// Appends `markdown` to the summary, when one is asked for.
     pub(super) fn summarise(&self, markdown: &str) -> anyhow::Result<()> {
         match &self.summary {

@@ -6,7 +6,8 @@ use super::options::OPTION_NAMES;
 use std::fmt::Write as _;
 
 /// `message` with every flag of an option (`--date YYYY-MM-DD`, `--off-topic`) written as
-/// the option line that stands for it (`"date: YYYY-MM-DD"`, `"off-topic: yes"`).
+/// the option line that stands for it (`"date: YYYY-MM-DD"`, `"off-topic: yes"`); a flag
+/// named without a value (`given with --date`) is the line: `given with the "date:" line`.
 pub fn as_option_lines(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
@@ -31,7 +32,9 @@ pub fn as_option_lines(message: &str) -> String {
             tail = &value[token.len()..];
             token.to_string()
         } else {
-            "…".to_string()
+            let _ = write!(out, "the \"{name}:\" line");
+            rest = tail;
+            continue;
         };
         let _ = write!(out, "\"{name}: {value}\"");
         rest = tail;
@@ -65,6 +68,10 @@ mod tests {
         assert_eq!(
             as_option_lines("off topic: …; import it anyway with --off-topic"),
             "off topic: …; import it anyway with \"off-topic: yes\""
+        );
+        assert_eq!(
+            as_option_lines("given with --date"),
+            "given with the \"date:\" line"
         );
         assert_eq!(
             as_option_lines("--force replaces -- a dash"),

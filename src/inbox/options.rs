@@ -6,6 +6,7 @@
 use crate::date::Date;
 use crate::error::closest;
 use crate::import::page_url::PageUrl;
+use crate::import::pipeline::Options;
 
 /// The options, by the name a line gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,24 +44,15 @@ pub const OPTION_NAMES: [&str; NAMES.len()] = {
 };
 
 /// What the option lines say; each is `None` (or `false`) when not given.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct TextOptions {
-    /// `url:` the page the text was copied from.
-    pub url: Option<PageUrl>,
-    /// `date:` the publication date.
-    pub date: Option<Date>,
-    /// `year:` the year of a date the text gives without one.
-    pub year: Option<u16>,
-    /// `lang:` the text's language code.
-    pub lang: Option<String>,
-    /// `outlet:` the outlet's name.
-    pub outlet: Option<String>,
+    /// What the import's flags would say: `url:`, `date:`, `year:`, `lang:`, `outlet:` and
+    /// `off-topic: yes`. Its `subjects` are the archive's, left empty here.
+    pub import: Options,
     /// `photo:` a photo's path in the repository.
     pub photo: Option<String>,
     /// `alt:` what the photo shows.
     pub alt: Option<String>,
-    /// `off-topic: yes`: import a text not about the archive's countries.
-    pub off_topic: bool,
 }
 
 /// A problem at a line of the text.
@@ -73,7 +65,7 @@ pub struct LineProblem {
 }
 
 /// The options a text opens with, and the text without them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Header {
     /// What the option lines say.
     pub options: TextOptions,
@@ -207,7 +199,7 @@ impl Reader {
     }
 
     fn set(&mut self, name: Name, value: &str) -> Result<(), &'static str> {
-        let options = &mut self.options;
+        let options = &mut self.options.import;
         match name {
             Name::Url => options.url = Some(PageUrl::parse(value).ok_or("not a web address")?),
             Name::Date => options.date = Some(Date::parse(value).ok_or("not a date")?),
@@ -222,8 +214,8 @@ impl Reader {
             }
             Name::Lang => options.lang = Some(value.to_string()),
             Name::Outlet => options.outlet = Some(value.to_string()),
-            Name::Photo => options.photo = Some(value.to_string()),
-            Name::Alt => options.alt = Some(value.to_string()),
+            Name::Photo => self.options.photo = Some(value.to_string()),
+            Name::Alt => self.options.alt = Some(value.to_string()),
             Name::OffTopic => {
                 options.off_topic = match value.to_ascii_lowercase().as_str() {
                     "yes" | "true" => true,
@@ -288,11 +280,12 @@ mod tests {
         let header = read_header(
             "date: 2025-11-14\nlang: tg outlet: АМИТ «Ховар»\n\nДушанбе, 14 ноябр – матн\nurl: not an option here\n",
         );
-        assert_eq!(header.problems, []);
+        assert!(header.problems.is_empty(), "{:?}", header.problems);
         assert_eq!(header.lines, [1, 2]);
-        assert_eq!(header.options.date, Date::parse("2025-11-14"));
-        assert_eq!(header.options.lang.as_deref(), Some("tg"));
-        assert_eq!(header.options.outlet.as_deref(), Some("АМИТ «Ховар»"));
+        let options = &header.options.import;
+        assert_eq!(options.date, Date::parse("2025-11-14"));
+        assert_eq!(options.lang.as_deref(), Some("tg"));
+        assert_eq!(options.outlet.as_deref(), Some("АМИТ «Ховар»"));
         assert_eq!(
             header.text,
             "\n\n\nДушанбе, 14 ноябр – матн\nurl: not an option here\n"
@@ -305,7 +298,7 @@ mod tests {
         let header = read_header(raw);
         assert_eq!(header.lines, Vec::<usize>::new());
         assert_eq!(header.text, "Тоҷикистон ва Қазоқистон\r\nerror:\r\n");
-        assert_eq!(header.options, TextOptions::default());
+        assert!(header.options.import.date.is_none() && header.options.photo.is_none());
     }
 
     #[test]
@@ -313,13 +306,13 @@ mod tests {
         let header = read_header(
             "url: https://khovar.tj/2025/11/a/\r\nyear: 2025\r\nphoto: inbox/a.jpg\r\nalt: Ду президент\r\noff-topic: yes\r\nМатн",
         );
-        assert_eq!(header.problems, []);
+        assert!(header.problems.is_empty(), "{:?}", header.problems);
         let o = &header.options;
-        assert!(o.url.is_some());
-        assert_eq!(o.year, Some(2025));
+        assert!(o.import.url.is_some());
+        assert_eq!(o.import.year, Some(2025));
         assert_eq!(o.photo.as_deref(), Some("inbox/a.jpg"));
         assert_eq!(o.alt.as_deref(), Some("Ду президент"));
-        assert!(o.off_topic);
+        assert!(o.import.off_topic);
         assert_eq!(header.text, "\n\n\n\n\nМатн");
     }
 
@@ -346,6 +339,6 @@ mod tests {
     fn a_first_word_far_from_any_option_is_text() {
         let header = read_header("toshkent: yangiliklar\nMatn");
         assert_eq!(header.lines, Vec::<usize>::new());
-        assert_eq!(header.problems, []);
+        assert!(header.problems.is_empty(), "{:?}", header.problems);
     }
 }

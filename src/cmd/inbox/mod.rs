@@ -142,13 +142,8 @@ fn handle(root: &Path, dir: &Path, content: &Path, path: &Path, archive: &mut Ar
         }
     };
     let pipeline = Options {
-        lang: options.lang.clone(),
-        date: options.date,
-        year: options.year,
-        outlet: options.outlet.clone(),
-        url: options.url.clone(),
         subjects: archive.config.subject_countries.clone(),
-        off_topic: options.off_topic,
+        ..options.import.clone()
     };
     let writing = Writing {
         force: false,
