@@ -80,6 +80,8 @@ pub struct BuildReport {
     pub files: usize,
     /// The size of those files, in bytes.
     pub bytes: u64,
+    /// The most bytes the host publishes (`size_limit_mb` of site.toml).
+    pub size_limit: u64,
     /// The photos among them.
     pub photos: PhotoStats,
     /// Problems that did not stop the build, including an output that has grown large.
@@ -242,6 +244,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
                 pages,
                 files,
                 bytes,
+                size_limit: site.config.size_limit,
                 photos: photo_stats,
                 warnings,
                 elapsed: started.elapsed(),

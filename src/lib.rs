@@ -4,15 +4,18 @@
 //! [`photos`] makes the files of the photos articles show, [`model`] builds the immutable [`model::Site`], [`render`] turns it into pages, [`mod@write`]
 //! swaps the new site in; [`mod@build`] drives the four stages and [`mod@check`] runs them
 //! without writing. Beside the pipeline, each reusing it: [`search`] (the index),
-//! [`import`] (agency texts in), [`authoring`] (the files editors' commands write) and
-//! [`serve`] (the preview).
+//! [`import`] (agency texts in), [`inbox`] (texts editors upload through GitHub),
+//! [`authoring`] (the files editors' commands write) and [`serve`] (the preview); [`github`]
+//! is what a GitHub Actions job reads from a command.
 
 pub mod authoring;
 pub mod build;
 pub mod check;
 pub mod date;
 pub mod error;
+pub mod github;
 pub mod import;
+pub mod inbox;
 pub mod language;
 pub mod lexicon;
 pub mod load;

@@ -267,6 +267,52 @@ fn json_reports_for_scripts() {
     assert_eq!(first["report"]["outlet"]["how"], "the dateline");
 }
 
+/// `--format markdown`: the report as a job summary's table, from the same findings as the
+/// terminal's report; a text the importer refuses says why above its table.
+#[test]
+fn markdown_reports_for_job_summaries() {
+    let project = empty_project();
+    let output = import_seed(
+        project.path(),
+        "002_4ac4f6e0ac4e3caa.txt",
+        &["--format", "markdown", "--dry-run"],
+    );
+    assert!(output.status.success(), "{}", all_output(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("### `") && text.contains("002_4ac4f6e0ac4e3caa.txt` → `"),
+        "{text}"
+    );
+    assert!(
+        text.contains("qozogiston-va-tojikiston-parlamentlari-hamkorlikni.md`: would import"),
+        "{text}"
+    );
+    for row in [
+        "| | value | how sure | why |",
+        "| **title** | Қозоғистон ва Тожикистон парламентлари ҳамкорликни чуқурлаштиришни муҳокама қилди | certain | the first line that reads as a headline |",
+        "| **language** | uz | 100% | letters",
+        "| **place** | Astana | certain |",
+        "| **outlet** | Kazinform | certain | the dateline |",
+        "| **countries** | kazakhstan, tajikistan | named kazakhstan×",
+        "| **story** | 2025-08-27-",
+    ] {
+        assert!(text.contains(row), "{row}\n{text}");
+    }
+    let refused = import_seed(
+        project.path(),
+        "004_fdb75db5e4a0ae0c.txt",
+        &["--format", "markdown"],
+    );
+    assert!(!refused.status.success());
+    let text = stdout(&refused);
+    assert!(text.contains(": failed\n"), "{text}");
+    assert!(
+        text.contains("**What stops it:**\n\n- the text gives no date: give the publication date with --date YYYY-MM-DD"),
+        "{text}"
+    );
+    assert!(text.contains("| **date** | — | missing |"), "{text}");
+}
+
 #[test]
 fn every_sentence_is_kept_and_metadata_leaves_the_body() {
     let project = empty_project();

@@ -1,8 +1,10 @@
 //! `dostyk build`.
 
+use super::github::{Output, problems_table};
 use anyhow::bail;
-use dostyk::BuildOptions;
 use dostyk::write::WhenBusy;
+use dostyk::{BuildOptions, BuildReport};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -21,6 +23,8 @@ pub(super) struct Args {
     /// Build no search index (the search pages then find nothing).
     #[arg(long)]
     no_search: bool,
+    #[command(flatten)]
+    output: Output,
 }
 
 pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
@@ -45,9 +49,7 @@ pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
     }
     match result {
         Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("warning: {warning}");
-            }
+            args.output.problems(&[], &report.warnings);
             println!(
                 "built {} pages from {} articles ({} stories) into {} in {:.2}s: {} files, {}",
                 report.pages,
@@ -81,20 +83,54 @@ pub(super) fn run(root: &Path, args: Args) -> anyhow::Result<()> {
                     println!("  {stage:<7} {:>8.3}s", time.as_secs_f64());
                 }
             }
+            args.output.summarise(&size_report(&report))?;
             Ok(())
         }
         Err(e) => {
-            let problems = e.diagnostics();
-            for problem in &problems {
-                eprintln!("error: {problem}");
-            }
+            let count = args.output.failed(
+                "Site build",
+                "the build failed, and the published site stays as it was",
+                &e.diagnostics(),
+            )?;
             bail!(
-                "build failed with {} problem(s); {} was left as it was",
-                problems.len(),
+                "build failed with {count} problem(s); {} was left as it was",
                 out.display()
             )
         }
     }
+}
+
+/// The build's size report, for the job summary: what was built, and how much of what the
+/// host publishes it takes.
+fn size_report(report: &BuildReport) -> String {
+    let share = report.bytes as f64 * 100.0 / report.size_limit.max(1) as f64;
+    let mut out = format!(
+        "## Site build\n\n✅ Built in {:.2} s.\n\n| | |\n|---|---|\n\
+         | pages | {} (from {} articles, {} stories) |\n\
+         | files | {} |\n\
+         | size | {}: {share:.1}% of the {} MB the host publishes (`size_limit_mb`) |\n",
+        report.elapsed.as_secs_f64(),
+        report.pages,
+        report.articles,
+        report.stories,
+        report.files,
+        human_size(report.bytes),
+        report.size_limit / 1_000_000,
+    );
+    let photos = &report.photos;
+    if photos.photos > 0 {
+        let _ = writeln!(
+            out,
+            "| photos | {} photos in {} files, {}: {} made now, {} from the cache |",
+            photos.photos,
+            photos.files,
+            human_size(photos.bytes),
+            photos.encoded,
+            photos.photos - photos.encoded
+        );
+    }
+    out.push_str(&problems_table("Warnings", &report.warnings));
+    out
 }
 
 fn human_size(bytes: u64) -> String {

@@ -2,7 +2,9 @@
 
 mod build;
 mod check;
+mod github;
 mod import;
+mod inbox;
 mod new;
 mod serve;
 
@@ -29,6 +31,9 @@ enum Command {
     Check(check::Args),
     /// Import raw agency texts as articles into content/articles/YYYY/.
     Import(import::Args),
+    /// Import the texts waiting in inbox/, each with the options its first lines give; a text
+    /// that needs the editor stays. For GitHub Actions: annotations on stdout, a Markdown summary.
+    Inbox(inbox::Args),
     /// Start an article by hand: a new file in content/articles/YYYY/ with its front matter filled in.
     New(new::Args),
     /// Preview the site on 127.0.0.1, rebuilt and reloaded on every change.
@@ -40,6 +45,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Build(args) => build::run(&cli.root, args),
         Command::Check(args) => check::run(&cli.root, &args),
         Command::Import(args) => import::run(&cli.root, &args),
+        Command::Inbox(args) => inbox::run(&cli.root, &args),
         Command::New(args) => new::run(&cli.root, args),
         Command::Serve(args) => serve::run(&cli.root, &args),
     }

