@@ -255,7 +255,7 @@ fn a_good_text_is_committed_and_a_dateless_one_waits_for_the_editor() {
     );
     assert!(
         run.summary
-            .starts_with("## Inbox: 1 text(s) imported, 1 waiting for the editor\n"),
+            .starts_with("## Inbox: 1 text imported, 1 waiting for the editor\n"),
         "{all}"
     );
     assert!(

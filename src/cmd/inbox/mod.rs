@@ -92,14 +92,13 @@ pub(super) fn run(root: &Path, args: &Args) -> anyhow::Result<()> {
         .map(|t| t.name.as_str())
         .collect();
     println!(
-        "inbox: {} text(s), {left} left the inbox, {} wait for the editor",
-        handled.len(),
+        "inbox: {} read, {left} left the inbox, {} waiting for the editor",
+        summary::count_texts(handled.len()),
         waiting.len()
     );
     if !waiting.is_empty() {
         bail!(
-            "{} text(s) stay in the inbox for the editor: {}",
-            waiting.len(),
+            "waiting in the inbox for the editor: {}",
             waiting.join(", ")
         );
     }

@@ -14,7 +14,8 @@ pub(super) fn markdown(texts: &[Handled], shown: &dyn Fn(&Path) -> String) -> St
     let waiting: Vec<&Handled> = texts.iter().filter(|t| !t.leaves()).collect();
     let left = texts.len() - waiting.len();
     let mut out = format!(
-        "## Inbox: {left} text(s) imported, {} waiting for the editor\n\n",
+        "## Inbox: {} imported, {} waiting for the editor\n\n",
+        count_texts(left),
         waiting.len()
     );
     if texts.is_empty() {
@@ -90,5 +91,14 @@ fn heading(text: &Handled, shown: &dyn Fn(&Path) -> String) -> String {
             )
         }
         _ => format!("❌ {name} stays in the inbox"),
+    }
+}
+
+/// `1 text`, `2 texts`.
+pub(super) fn count_texts(n: usize) -> String {
+    if n == 1 {
+        "1 text".to_string()
+    } else {
+        format!("{n} texts")
     }
 }
