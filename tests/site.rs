@@ -352,10 +352,8 @@ fn the_landing_page_names_the_languages_of_the_texts_and_of_the_interface() {
     );
 }
 
-#[test]
-fn the_landing_page_lists_the_text_languages_the_articles_have() {
-    // A Russian text imported beside a Kazakh one: Russian is named, Tajik and Uzbek are not.
-    let fixture = Fixture::new();
+/// A Kazakh text and a Russian one, imported beside it: `2025/kk.md` and `2025/ru.md`.
+fn kazakh_and_russian(fixture: &Fixture) {
     fixture.article(
         "2025/kk.md",
         ArticleSpec::new("Келіссөздер", "2025-08-27", "kk").text(),
@@ -364,6 +362,13 @@ fn the_landing_page_lists_the_text_languages_the_articles_have() {
         "2025/ru.md",
         ArticleSpec::new("Переговоры", "2025-08-26", "ru").text(),
     );
+}
+
+#[test]
+fn the_landing_page_lists_the_text_languages_the_articles_have() {
+    // A Russian text imported beside a Kazakh one: Russian is named, Tajik and Uzbek are not.
+    let fixture = Fixture::new();
+    kazakh_and_russian(&fixture);
     fixture.build_ok();
     let leads = landing_leads(&fixture);
     assert!(
@@ -413,14 +418,7 @@ fn the_site_description_and_the_search_intro_name_the_languages_of_the_texts() {
             "\"Сомонаи санҷишӣ: {text_languages}.\"",
         );
     let fixture = Fixture::with_config(&config);
-    fixture.article(
-        "2025/kk.md",
-        ArticleSpec::new("Келіссөздер", "2025-08-27", "kk").text(),
-    );
-    fixture.article(
-        "2025/ru.md",
-        ArticleSpec::new("Переговоры", "2025-08-26", "ru").text(),
-    );
+    kazakh_and_russian(&fixture);
     let descriptions = |fixture: &Fixture| -> Vec<String> {
         [
             "kk/index.html",
