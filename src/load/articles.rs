@@ -317,15 +317,19 @@ fn too_large(bytes: u64) -> String {
 }
 
 fn parse(path: &Path, bytes: Vec<u8>, taxonomy: &Taxonomy) -> Result<Parsed, Vec<Diagnostic>> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        vec![Diagnostic::at(
-            path,
-            line,
-            "not valid UTF-8: save the file as UTF-8",
-        )]
-    })?;
+    // The quick check says only yes or no; the standard one finds where, for the message.
+    let text = simdutf8::basic::from_utf8(&bytes)
+        .map(str::to_owned)
+        .or_else(|_| String::from_utf8(bytes))
+        .map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            vec![Diagnostic::at(
+                path,
+                line,
+                "not valid UTF-8: save the file as UTF-8",
+            )]
+        })?;
     Article::parse(path, &text, taxonomy)
 }
 

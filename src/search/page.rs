@@ -89,33 +89,47 @@ pub(super) fn index(
         page.body_html
     );
     let reading = reader::read(&html);
+    // The text as the fragment's JSON holds it, escaped as it is written.
     let mut content = String::with_capacity(html.len() / 2);
     let mut occurrences: Vec<Occurrence> = Vec::with_capacity(html.len() / 6);
     let mut position: u32 = 0;
-    let anchors = reading.words(|word, weight| {
-        if position > 0 {
-            content.push(' ');
-        }
-        content.push_str(word);
-        vocabulary.indexed(word, false, |terms| {
-            // The parts of a compound share its weight, but weigh at least 1 each.
-            let parts = terms.iter().filter(|t| t.is_compound_part).count();
-            let part_weight = match u8::try_from(parts) {
-                Ok(0) => 0,
-                Ok(parts) => (weight / parts).max(1),
-                Err(_) => 1,
-            };
-            for term in terms {
-                let weight = if term.is_compound_part {
-                    part_weight
-                } else {
-                    weight
-                };
-                let form = term.form.map_or(0, |f| f + 1);
-                occurrences.push(Occurrence::new(term.word, form, weight, position));
+    let anchors = vocabulary.with_cache(|cache| {
+        reading.words(|word, weight, escaped| {
+            if position > 0 {
+                content.push(' ');
             }
-        });
-        position += 1;
+            if escaped {
+                push_json_escaped(&mut content, word);
+            } else {
+                content.push_str(word);
+            }
+            cache.indexed(word, false, |terms| {
+                if let [term] = terms
+                    && !term.is_compound_part
+                {
+                    let form = term.form.map_or(0, |f| f + 1);
+                    occurrences.push(Occurrence::new(term.word, form, weight, position));
+                    return;
+                }
+                // The parts of a compound share its weight, but weigh at least 1 each.
+                let parts = terms.iter().filter(|t| t.is_compound_part).count();
+                let part_weight = match u8::try_from(parts) {
+                    Ok(0) => 0,
+                    Ok(parts) => (weight / parts).max(1),
+                    Err(_) => 1,
+                };
+                for term in terms {
+                    let weight = if term.is_compound_part {
+                        part_weight
+                    } else {
+                        weight
+                    };
+                    let form = term.form.map_or(0, |f| f + 1);
+                    occurrences.push(Occurrence::new(term.word, form, weight, position));
+                }
+            });
+            position += 1;
+        })
     });
     if occurrences.is_empty() {
         return None;
@@ -148,20 +162,22 @@ fn meta_positions(
     vocabulary: &Vocabulary,
 ) -> Vec<((u32, u32), u8, u32)> {
     let mut positions = Vec::new();
-    for (field, value) in meta {
-        // A field no page was expected to have is shown, not searched.
-        let Some(number) = fields.iter().position(|f| f == field) else {
-            continue;
-        };
-        for (at, word) in value.split_whitespace().enumerate() {
-            vocabulary.indexed(word, true, |terms| {
-                for term in terms {
-                    let form = term.form.map_or(0, |f| f + 1);
-                    positions.push(((term.word, form), number as u8, at as u32));
-                }
-            });
+    vocabulary.with_cache(|cache| {
+        for (field, value) in meta {
+            // A field no page was expected to have is shown, not searched.
+            let Some(number) = fields.iter().position(|f| f == field) else {
+                continue;
+            };
+            for (at, word) in value.split_whitespace().enumerate() {
+                cache.indexed(word, true, |terms| {
+                    for term in terms {
+                        let form = term.form.map_or(0, |f| f + 1);
+                        positions.push(((term.word, form), number as u8, at as u32));
+                    }
+                });
+            }
         }
-    }
+    });
     positions.sort_unstable();
     positions
 }
@@ -248,7 +264,15 @@ fn pack_meta(positions: &[((u32, u32), u8, u32)], out: &mut Vec<i32>) {
     }
 }
 
-/// The page's fragment, as JSON.
+/// `text` as a JSON string holds it, without the quotes, added to `out`: escaped as
+/// `serde_json` escapes.
+fn push_json_escaped(out: &mut String, text: &str) {
+    let quoted = serde_json::to_string(text).expect("a string serializes");
+    out.push_str(&quoted[1..quoted.len() - 1]);
+}
+
+/// The page's fragment, as JSON, with `content` already escaped: as `serde_json` writes a
+/// struct of these fields in this order.
 fn fragment(
     page: &Page,
     content: &str,
@@ -257,24 +281,24 @@ fn fragment(
     meta: &BTreeMap<&str, String>,
     anchors: &[Anchor],
 ) -> Vec<u8> {
-    #[derive(serde::Serialize)]
-    struct Fragment<'a> {
-        url: &'a str,
-        content: &'a str,
-        word_count: u32,
-        filters: &'a Filters,
-        meta: &'a BTreeMap<&'a str, String>,
-        anchors: &'a [Anchor],
+    fn value(out: &mut Vec<u8>, value: &impl serde::Serialize) {
+        serde_json::to_writer(out, value).expect("strings and numbers serialize");
     }
-    serde_json::to_vec(&Fragment {
-        url: &page.url,
-        content,
-        word_count,
-        filters,
-        meta,
-        anchors,
-    })
-    .expect("strings and numbers serialize")
+    let mut out = Vec::with_capacity(content.len() + 1024);
+    out.extend_from_slice(b"{\"url\":");
+    value(&mut out, &page.url);
+    out.extend_from_slice(b",\"content\":\"");
+    out.extend_from_slice(content.as_bytes());
+    out.extend_from_slice(b"\",\"word_count\":");
+    value(&mut out, &word_count);
+    out.extend_from_slice(b",\"filters\":");
+    value(&mut out, filters);
+    out.extend_from_slice(b",\"meta\":");
+    value(&mut out, meta);
+    out.extend_from_slice(b",\"anchors\":");
+    value(&mut out, &anchors);
+    out.push(b'}');
+    out
 }
 
 #[cfg(test)]
@@ -287,6 +311,59 @@ mod tests {
         let mut out = Vec::new();
         pack_text(&[o(24, 2), o(24, 5), o(24, 9), o(168, 0)], &mut out);
         assert_eq!(out, [-25, 2, 3, 4, -169, 0]);
+    }
+
+    #[test]
+    fn the_fragment_is_the_json_of_its_fields() {
+        #[derive(serde::Serialize)]
+        struct Fragment<'a> {
+            url: &'a str,
+            content: &'a str,
+            word_count: u32,
+            filters: &'a Filters,
+            meta: &'a BTreeMap<&'a str, String>,
+            anchors: &'a [Anchor],
+        }
+        let words = ["«Дос»", "a\"b", "c\\d", "e\u{1}f", "🤝", "ёрӣ\u{7f}"];
+        let mut content = String::new();
+        for word in words {
+            if !content.is_empty() {
+                content.push(' ');
+            }
+            push_json_escaped(&mut content, word);
+        }
+        let page = Page {
+            url: "/kk/articles/\"x\"/".into(),
+            title: String::new(),
+            body_html: String::new(),
+            meta: super::super::Meta {
+                title: "t".into(),
+                lang: "kk".into(),
+                language: "Қазақша".into(),
+                date: "2025-01-01".into(),
+            },
+        };
+        let filters = Filters::from([("Жыл".to_string(), vec!["2025".to_string()])]);
+        let meta = page.meta.fields();
+        let anchors = [Anchor {
+            element: "h2".into(),
+            id: "a".into(),
+            text: "b".into(),
+            location: 3,
+        }];
+        let expected = serde_json::to_vec(&Fragment {
+            url: &page.url,
+            content: &words.join(" "),
+            word_count: 6,
+            filters: &filters,
+            meta: &meta,
+            anchors: &anchors,
+        })
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(fragment(&page, &content, 6, &filters, &meta, &anchors)).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
     }
 
     #[test]

@@ -212,20 +212,18 @@ impl Reading {
         }
     }
 
-    /// Calls `word` with each word of the text (entities decoded) and its weight, in order;
-    /// returns the anchors, each with the number of the word after it.
-    pub(super) fn words(&self, mut word: impl FnMut(&str, u8)) -> Vec<Anchor> {
+    /// Calls `word` with each word of the text (entities decoded), its weight, and whether
+    /// it holds a character JSON escapes (`"`, `\`, a control), in order; returns the
+    /// anchors, each with the number of the word after it.
+    pub(super) fn words(&self, mut word: impl FnMut(&str, u8, bool)) -> Vec<Anchor> {
         let mut anchors = Vec::with_capacity(self.anchors.len());
         // Headings inside headings keep the outer weight.
         let mut weights: Vec<u8> = vec![UNIT];
         let mut marks = self.marks.iter().peekable();
         let mut count: u32 = 0;
-        // Looked for by its first byte, which Cyrillic lacks: its last byte is that of `ы`.
-        let spaced_zero_width =
-            self.text.as_bytes().contains(&0xE2) && self.text.contains(ZERO_WIDTH_SPACE);
-        for (start, raw) in spans(&self.text) {
+        for run in runs(&self.text) {
             while let Some(&&(at, mark)) = marks.peek() {
-                if at > start {
+                if at > run.start {
                     break;
                 }
                 marks.next();
@@ -247,17 +245,24 @@ impl Reading {
                 }
             }
             let weight = weights[weights.len() - 1];
-            let decoded = html_escape::decode_html_entities(raw);
-            // An entity may stand for a space (`&nbsp;`): words are split after decoding.
-            for piece in decoded.split_whitespace() {
-                let piece = if spaced_zero_width && piece.contains(ZERO_WIDTH_SPACE) {
-                    std::borrow::Cow::Owned(piece.replace(ZERO_WIDTH_SPACE, ""))
-                } else {
-                    std::borrow::Cow::Borrowed(piece)
-                };
-                if !piece.is_empty() {
-                    word(&piece, weight);
-                    count += 1;
+            if !run.special {
+                word(run.text, weight, run.escaped);
+                count += 1;
+                continue;
+            }
+            // White space other than a space, or an entity, which may stand for a space
+            // (`&nbsp;`): words are split again after decoding.
+            for piece in run.text.split(char::is_whitespace) {
+                let decoded = html_escape::decode_html_entities(piece);
+                for piece in decoded.split_whitespace() {
+                    let piece = piece.replace(ZERO_WIDTH_SPACE, "");
+                    if !piece.is_empty() {
+                        let escaped = piece
+                            .bytes()
+                            .any(|b| CLASSES[usize::from(b)] & ESCAPED != 0);
+                        word(&piece, weight, escaped);
+                        count += 1;
+                    }
                 }
             }
         }
@@ -270,19 +275,69 @@ impl Reading {
     }
 }
 
-/// The runs of `text` between white space, with where each starts.
-fn spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(char::is_whitespace)
-        .scan(0, |offset, piece| {
-            let start = *offset;
-            *offset += piece.len()
-                + text[start + piece.len()..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-            Some((start, piece))
+/// A run of text between spaces.
+#[derive(Debug, PartialEq, Eq)]
+struct Run<'a> {
+    /// The byte it starts at.
+    start: usize,
+    text: &'a str,
+    /// Whether it may hold white space other than a space, a zero-width space or an entity.
+    special: bool,
+    /// Whether it holds a character JSON escapes.
+    escaped: bool,
+}
+
+/// A byte's classes, as bits.
+const SPACE: u8 = 1;
+/// May begin white space other than a space (an ASCII control, or the first byte of U+0085,
+/// U+00A0, U+1680, U+2000–U+205F or U+3000), a zero-width space or an entity.
+const SPECIAL: u8 = 2;
+/// `"`, `\` or an ASCII control.
+const ESCAPED: u8 = 4;
+
+/// Every byte's classes.
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = match byte as u8 {
+            b' ' => SPACE,
+            0..0x20 => SPECIAL | ESCAPED,
+            b'&' | 0xC2 | 0xE1 | 0xE2 | 0xE3 => SPECIAL,
+            b'"' | b'\\' => ESCAPED,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// The runs of `text` between spaces, each with what its bytes may be: a continuation byte
+/// of UTF-8 is never a space or a lead byte, so a run ends at a character's start.
+fn runs(text: &str) -> impl Iterator<Item = Run<'_>> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while *bytes.get(at)? == b' ' {
+            at += 1;
+        }
+        let start = at;
+        let mut seen = 0;
+        for &byte in &bytes[start..] {
+            let classes = CLASSES[usize::from(byte)];
+            if classes & SPACE != 0 {
+                break;
+            }
+            seen |= classes;
+            at += 1;
+        }
+        Some(Run {
+            start,
+            text: &text[start..at],
+            special: seen & SPECIAL != 0,
+            escaped: seen & ESCAPED != 0,
         })
-        .filter(|(_, piece)| !piece.is_empty())
+    })
 }
 
 /// Text from a page as the index keeps it: entities decoded, white space at the ends taken
@@ -359,7 +414,7 @@ mod tests {
 
     fn words(html: &str) -> Vec<(String, u8)> {
         let mut found = Vec::new();
-        read(html).words(|w, weight| found.push((w.to_string(), weight)));
+        read(html).words(|w, weight, _| found.push((w.to_string(), weight)));
         found
     }
 
@@ -391,7 +446,7 @@ mod tests {
         let reading =
             read("<p>x&lt;y \u{E000} z&nbsp;w</p><img src=\"/a.jpg?x=1&amp;y=2\" alt=\"Сурет\">");
         let mut found = Vec::new();
-        let anchors = reading.words(|w, _| found.push(w.to_string()));
+        let anchors = reading.words(|w, _, _| found.push(w.to_string()));
         assert_eq!(found, ["x<y", "\u{E000}", "z", "w."]);
         assert!(anchors.is_empty());
         assert_eq!(
@@ -406,7 +461,7 @@ mod tests {
             "<p>a</p><nav>menu</nav><div class=\"note\" id=\"1\"><sup>1</sup><p>note</p></div>",
         );
         let mut found = Vec::new();
-        let anchors = reading.words(|w, _| found.push(w.to_string()));
+        let anchors = reading.words(|w, _, _| found.push(w.to_string()));
         assert_eq!(found, ["a.", "1", "note."]);
         assert_eq!(
             anchors,
@@ -417,6 +472,48 @@ mod tests {
                 location: 1,
             }]
         );
+    }
+
+    #[test]
+    fn words_split_at_every_kind_of_white_space_as_the_standard_library_does() {
+        let samples = [
+            "",
+            " ",
+            "Қазақстан  және\tТәжікстан\n",
+            "a\u{a0}b\u{85}c\u{2009}d\u{3000}e\u{1680}f\u{202f}g\u{205f}h\u{2028}i",
+            "x\u{180e}y ёрӣ\r\n\u{b}\u{c}z ",
+            "🤝 ✓ — «дос» ",
+        ];
+        for text in samples {
+            let reading = Reading {
+                text: text.to_string(),
+                ..Reading::default()
+            };
+            let mut ours = Vec::new();
+            reading.words(|w, _, _| ours.push(w.to_string()));
+            let theirs: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_tell_which_json_escapes_and_zero_width_spaces_join() {
+        let reading = Reading {
+            text: "a\"b c\\d e\u{1}f g\u{200b}h i&amp;j&nbsp;k «l»".to_string(),
+            ..Reading::default()
+        };
+        let mut found = Vec::new();
+        reading.words(|w, _, escaped| found.push((w.to_string(), escaped)));
+        let expected = [
+            ("a\"b", true),
+            ("c\\d", true),
+            ("e\u{1}f", true),
+            ("gh", false),
+            ("i&j", false),
+            ("k", false),
+            ("«l»", false),
+        ];
+        assert_eq!(found, expected.map(|(w, e)| (w.to_string(), e)),);
     }
 
     #[test]

@@ -54,14 +54,9 @@ impl Vocabulary {
         }
     }
 
-    /// Calls `found` with the words to index for `written`, a word of the text (or of
-    /// metadata: `meta`).
-    pub(super) fn indexed<R>(
-        &self,
-        written: &str,
-        meta: bool,
-        found: impl FnOnce(&[Indexed]) -> R,
-    ) -> R {
+    /// Calls `work` with the calling thread's cache of this vocabulary's words, borrowed once
+    /// for all the words of a page rather than once a word.
+    pub(super) fn with_cache<R>(&self, work: impl FnOnce(&mut Cache<'_>) -> R) -> R {
         SEEN.with_borrow_mut(|seen| {
             if seen.vocabulary != self.id || seen.text.len() > 500_000 {
                 *seen = Seen {
@@ -69,26 +64,10 @@ impl Vocabulary {
                     ..Seen::default()
                 };
             }
-            let cache = if meta { &mut seen.meta } else { &mut seen.text };
-            let (start, len) = if let Some(&range) = cache.get(written) {
-                range
-            } else {
-                let place = if meta { Place::Meta } else { Place::Text };
-                let mut terms = std::mem::take(&mut seen.terms);
-                terms.clear();
-                self.splitter.split(written, place, &mut terms);
-                let start = seen.indexed.len() as u32;
-                seen.indexed.extend(terms.drain(..).map(|t| Indexed {
-                    word: self.number(t.text),
-                    form: t.written.map(|f| self.number(f)),
-                    is_compound_part: t.part,
-                }));
-                seen.terms = terms;
-                let range = (start, seen.indexed.len() as u32 - start);
-                cache.insert(written.to_string(), range);
-                range
-            };
-            found(&seen.indexed[start as usize..(start + len) as usize])
+            work(&mut Cache {
+                vocabulary: self,
+                seen,
+            })
         })
     }
 
@@ -113,5 +92,46 @@ impl Vocabulary {
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .1
+    }
+}
+
+/// A vocabulary with one thread's cache of it (`Vocabulary::with_cache`).
+pub(super) struct Cache<'a> {
+    vocabulary: &'a Vocabulary,
+    seen: &'a mut Seen,
+}
+
+impl Cache<'_> {
+    /// Calls `found` with the words to index for `written`, a word of the text (or of
+    /// metadata: `meta`).
+    pub(super) fn indexed<R>(
+        &mut self,
+        written: &str,
+        meta: bool,
+        found: impl FnOnce(&[Indexed]) -> R,
+    ) -> R {
+        let seen = &mut *self.seen;
+        let cache = if meta { &mut seen.meta } else { &mut seen.text };
+        let (start, len) = if let Some(&range) = cache.get(written) {
+            range
+        } else {
+            let vocabulary = self.vocabulary;
+            let place = if meta { Place::Meta } else { Place::Text };
+            let mut terms = std::mem::take(&mut seen.terms);
+            terms.clear();
+            vocabulary.splitter.split(written, place, &mut terms);
+            let start = seen.indexed.len() as u32;
+            seen.indexed.extend(terms.drain(..).map(|t| Indexed {
+                word: vocabulary.number(t.text),
+                form: t.written.map(|f| vocabulary.number(f)),
+                is_compound_part: t.part,
+            }));
+            seen.terms = terms;
+            let range = (start, seen.indexed.len() as u32 - start);
+            let cache = if meta { &mut seen.meta } else { &mut seen.text };
+            cache.insert(written.to_string(), range);
+            range
+        };
+        found(&self.seen.indexed[start as usize..(start + len) as usize])
     }
 }
