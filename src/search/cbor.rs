@@ -7,6 +7,8 @@ pub(super) struct Cbor {
 }
 
 impl Cbor {
+    // Called for every position of every word: not worth a call.
+    #[inline]
     fn head(&mut self, major: u8, value: u64) -> &mut Self {
         let major = major << 5;
         match value {
