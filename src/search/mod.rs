@@ -290,14 +290,14 @@ impl Indexing {
             reader,
             joiner,
         } = self;
-        let words = reader.vocabulary.into_words();
+        let (words, terms) = reader.vocabulary.into_words();
         let Joiner {
             lists,
             listed,
             filters,
             ..
         } = joiner;
-        let chunks = chunks::write_chunks(&lists.into_words(&words), &reader.first, out)?;
+        let chunks = chunks::write_chunks(&lists.into_words(&words, &terms), &reader.first, out)?;
         let chunk_list: Vec<(String, String, String)> =
             chunks.into_iter().map(|c| (c.from, c.to, c.name)).collect();
 

@@ -21,9 +21,7 @@ pub(super) fn meta_fields(images: bool) -> Vec<&'static str> {
 
 /// A page's entry in the list of one term (a word in one written form).
 pub(super) struct Entry {
-    pub word: u32,
-    /// The written form's number plus one; 0 for the term itself.
-    pub form: u32,
+    pub term: u32,
     /// Where in [`Indexed::entries`] its positions are encoded.
     pub start: u32,
     pub end: u32,
@@ -45,31 +43,30 @@ pub(super) struct Indexed {
     pub filters: Vec<Filters>,
 }
 
-/// An occurrence of a term in the text, as one number that sorts by term, written form,
-/// weight and position, the order positions are packed in.
+/// An occurrence of a term in the text, as one number that sorts by term, weight and
+/// position, the order positions are packed in.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Occurrence(u128);
+struct Occurrence(u64);
+
+/// Positions in a page's text are below this: 24 bits. An article's size limit (8 MB) keeps
+/// its words far fewer; words past it would not be found.
+const POSITIONS: u32 = 1 << 24;
 
 impl Occurrence {
-    fn new(word: u32, form: u32, weight: u8, position: u32) -> Occurrence {
-        Occurrence(
-            u128::from(word) << 96
-                | u128::from(form) << 64
-                | u128::from(weight) << 32
-                | u128::from(position),
-        )
+    fn new(term: u32, weight: u8, position: u32) -> Occurrence {
+        Occurrence(u64::from(term) << 32 | u64::from(weight) << 24 | u64::from(position))
     }
 
-    fn term(self) -> (u32, u32) {
-        ((self.0 >> 96) as u32, (self.0 >> 64) as u32)
+    fn term(self) -> u32 {
+        (self.0 >> 32) as u32
     }
 
     fn weight(self) -> u8 {
-        (self.0 >> 32) as u8
+        (self.0 >> 24) as u8
     }
 
     fn position(self) -> u32 {
-        self.0 as u32
+        self.0 as u32 & (POSITIONS - 1)
     }
 }
 
@@ -103,12 +100,16 @@ pub(super) fn index(
             } else {
                 content.push_str(word);
             }
+            position += 1;
+            if position > POSITIONS {
+                return;
+            }
+            let position = position - 1;
             cache.indexed(word, false, |terms| {
                 if let [term] = terms
                     && !term.is_compound_part
                 {
-                    let form = term.form.map_or(0, |f| f + 1);
-                    occurrences.push(Occurrence::new(term.word, form, weight, position));
+                    occurrences.push(Occurrence::new(term.term, weight, position));
                     return;
                 }
                 // The parts of a compound share its weight, but weigh at least 1 each.
@@ -124,11 +125,9 @@ pub(super) fn index(
                     } else {
                         weight
                     };
-                    let form = term.form.map_or(0, |f| f + 1);
-                    occurrences.push(Occurrence::new(term.word, form, weight, position));
+                    occurrences.push(Occurrence::new(term.term, weight, position));
                 }
             });
-            position += 1;
         })
     });
     if occurrences.is_empty() {
@@ -160,7 +159,7 @@ fn meta_positions(
     meta: &BTreeMap<&str, String>,
     fields: &[&str],
     vocabulary: &Vocabulary,
-) -> Vec<((u32, u32), u8, u32)> {
+) -> Vec<(u32, u8, u32)> {
     let mut positions = Vec::new();
     vocabulary.with_cache(|cache| {
         for (field, value) in meta {
@@ -171,8 +170,7 @@ fn meta_positions(
             for (at, word) in value.split_whitespace().enumerate() {
                 cache.indexed(word, true, |terms| {
                     for term in terms {
-                        let form = term.form.map_or(0, |f| f + 1);
-                        positions.push(((term.word, form), number as u8, at as u32));
+                        positions.push((term.term, number as u8, at as u32));
                     }
                 });
             }
@@ -183,10 +181,7 @@ fn meta_positions(
 }
 
 /// The page's entries, term by term: the text's positions and the metadata's of each.
-fn entries(
-    occurrences: &[Occurrence],
-    meta: &mut [((u32, u32), u8, u32)],
-) -> (Vec<Entry>, Vec<u8>) {
+fn entries(occurrences: &[Occurrence], meta: &mut [(u32, u8, u32)]) -> (Vec<Entry>, Vec<u8>) {
     let mut cbor = Cbor::default();
     let mut entries = Vec::new();
     let mut packed = Vec::new();
@@ -217,8 +212,7 @@ fn entries(
             cbor.int(n);
         }
         entries.push(Entry {
-            word: next.0,
-            form: next.1,
+            term: next,
             start,
             end: cbor.len() as u32,
             size: (text_len + packed.len() + 1) as u32,
@@ -250,7 +244,7 @@ fn pack_text(occurrences: &[Occurrence], out: &mut Vec<i32>) {
 
 /// A term's positions in the metadata, by field then position: each field as `-(field + 1)`
 /// followed by its positions, each the step from the one before (the first from 0).
-fn pack_meta(positions: &[((u32, u32), u8, u32)], out: &mut Vec<i32>) {
+fn pack_meta(positions: &[(u32, u8, u32)], out: &mut Vec<i32>) {
     let mut field = None;
     let mut last = 0;
     for &(_, number, position) in positions {
@@ -307,7 +301,7 @@ mod tests {
 
     #[test]
     fn text_positions_pack_by_weight_then_step() {
-        let o = |weight, position| Occurrence::new(0, 0, weight, position);
+        let o = |weight, position| Occurrence::new(0, weight, position);
         let mut out = Vec::new();
         pack_text(&[o(24, 2), o(24, 5), o(24, 9), o(168, 0)], &mut out);
         assert_eq!(out, [-25, 2, 3, 4, -169, 0]);
@@ -369,7 +363,7 @@ mod tests {
     #[test]
     fn meta_positions_pack_by_field() {
         let mut out = Vec::new();
-        pack_meta(&[((0, 0), 0, 0), ((0, 0), 3, 1), ((0, 0), 3, 4)], &mut out);
+        pack_meta(&[(0, 0, 0), (0, 3, 1), (0, 3, 4)], &mut out);
         assert_eq!(out, [-1, 0, -4, 1, 3]);
     }
 }

@@ -5,7 +5,7 @@
 
 use super::cbor::Cbor;
 use super::page::Indexed;
-use hashbrown::HashMap;
+use super::vocabulary::TermWords;
 
 /// The pages of one term, encoded: per page, the step from the page before, then its
 /// positions in the text and in the metadata.
@@ -35,20 +35,19 @@ impl List {
     }
 }
 
-/// Every list of an index being built.
+/// Every list of an index being built, by term number.
 #[derive(Default)]
 pub(super) struct Lists {
-    /// By word number: the word's own list (written as it is indexed).
-    plain: Vec<List>,
-    /// By word and written form: the lists of words written with marks the word lacks.
-    forms: HashMap<(u32, u32), List>,
+    lists: Vec<List>,
 }
 
 /// A word of the index with its lists.
 pub(super) struct Word<'a> {
     pub text: &'a str,
+    /// Its list as it is indexed.
     pub plain: List,
-    /// Its written forms, in the order of the first page each is on, then of their text.
+    /// The lists of its written forms with marks it lacks, in the order of the first page
+    /// each is on, then of their text.
     pub forms: Vec<(&'a str, List)>,
 }
 
@@ -65,54 +64,43 @@ impl Lists {
     /// Adds page number `page` (the next in order) to the lists of its terms.
     pub(super) fn add(&mut self, page: u32, indexed: &Indexed) {
         for entry in &indexed.entries {
-            let list = if entry.form == 0 {
-                let at = entry.word as usize;
-                if self.plain.len() <= at {
-                    self.plain.resize_with(at + 1, List::default);
-                }
-                &mut self.plain[at]
-            } else {
-                self.forms.entry((entry.word, entry.form - 1)).or_default()
-            };
+            let at = entry.term as usize;
+            if self.lists.len() <= at {
+                self.lists.resize_with(at + 1, List::default);
+            }
             let positions = &indexed.encoded[entry.start as usize..entry.end as usize];
-            list.add(page, positions, entry.size);
+            self.lists[at].add(page, positions, entry.size);
         }
     }
 
     /// The words on some page, in the order of their text's bytes; `words` are the
-    /// vocabulary's words by number.
-    pub(super) fn into_words(self, words: &[String]) -> Vec<Word<'_>> {
-        let mut by_word: HashMap<u32, Vec<(u32, List)>> = HashMap::new();
-        for ((word, form), list) in self.forms {
-            by_word.entry(word).or_default().push((form, list));
+    /// vocabulary's words by number, `terms` its terms' words by term number.
+    pub(super) fn into_words<'a>(self, words: &'a [String], terms: &[TermWords]) -> Vec<Word<'a>> {
+        // Per word number: its own list, and its forms' lists.
+        let mut by_word: Vec<(List, Vec<(&'a str, List)>)> = Vec::new();
+        by_word.resize_with(words.len(), Default::default);
+        for (list, &(word, form)) in self.lists.into_iter().zip(terms) {
+            if list.pages == 0 {
+                continue;
+            }
+            let (plain, forms) = &mut by_word[word as usize];
+            match form {
+                None => *plain = list,
+                Some(form) => forms.push((words[form as usize].as_str(), list)),
+            }
         }
-        let mut plain = self.plain;
-        let mut numbers: Vec<u32> = (0..plain.len() as u32)
-            .filter(|&n| plain[n as usize].pages > 0)
-            .chain(
-                by_word
-                    .keys()
-                    .copied()
-                    .filter(|&n| plain.get(n as usize).is_none_or(|l| l.pages == 0)),
-            )
+        let mut numbers: Vec<usize> = (0..by_word.len())
+            .filter(|&n| by_word[n].0.pages > 0 || !by_word[n].1.is_empty())
             .collect();
-        numbers.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        numbers.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
         numbers
             .into_iter()
             .map(|n| {
-                let mut forms: Vec<(&str, List)> = by_word
-                    .remove(&n)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(form, list)| (words[form as usize].as_str(), list))
-                    .collect();
+                let (plain, mut forms) = std::mem::take(&mut by_word[n]);
                 forms.sort_unstable_by(|a, b| (a.1.first, a.0).cmp(&(b.1.first, b.0)));
                 Word {
-                    text: &words[n as usize],
-                    plain: plain
-                        .get_mut(n as usize)
-                        .map(std::mem::take)
-                        .unwrap_or_default(),
+                    text: &words[n],
+                    plain,
                     forms,
                 }
             })

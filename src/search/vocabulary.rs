@@ -1,5 +1,6 @@
-//! Every distinct word of an index by number, so that pages hold numbers, not strings, and
-//! each written word is worked out (Unicode classes, diacritics, compound parts) once.
+//! Every distinct word of an index by number, and every term (a word in one written form)
+//! too, so that pages hold numbers, not strings, and each written word is worked out
+//! (Unicode classes, diacritics, compound parts) once.
 
 use super::terms::{Place, Splitter, Term};
 use hashbrown::HashMap;
@@ -7,13 +8,43 @@ use std::cell::RefCell;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// A word to index for a written word, by number.
+/// A term to index for a written word, by number.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Indexed {
-    pub(super) word: u32,
-    /// The written form when it has diacritics the indexed form lacks.
-    pub(super) form: Option<u32>,
+    pub(super) term: u32,
     pub(super) is_compound_part: bool,
+}
+
+/// A term: a word, and the written form when it has diacritics the word lacks (by number).
+pub(super) type TermWords = (u32, Option<u32>);
+
+/// The numbered words and terms.
+#[derive(Default)]
+struct Numbers {
+    words: HashMap<String, u32>,
+    by_number: Vec<String>,
+    terms: HashMap<TermWords, u32>,
+    term_words: Vec<TermWords>,
+}
+
+impl Numbers {
+    fn word(&mut self, word: String) -> u32 {
+        if let Some(&n) = self.words.get(&word) {
+            return n;
+        }
+        let n = self.by_number.len() as u32;
+        self.by_number.push(word.clone());
+        self.words.insert(word, n);
+        n
+    }
+
+    fn term(&mut self, term: Term) -> u32 {
+        let words = (self.word(term.text), term.written.map(|f| self.word(f)));
+        *self.terms.entry(words).or_insert_with(|| {
+            self.term_words.push(words);
+            self.term_words.len() as u32 - 1
+        })
+    }
 }
 
 /// A thread's cache: for each written word seen, where its indexed words are in `indexed`
@@ -34,7 +65,7 @@ pub(super) struct Vocabulary {
     /// Tells this vocabulary's entries in the threads' caches from another's.
     id: u64,
     splitter: Splitter,
-    words: Mutex<(HashMap<String, u32>, Vec<String>)>,
+    numbers: Mutex<Numbers>,
 }
 
 thread_local! {
@@ -50,7 +81,7 @@ impl Vocabulary {
         Vocabulary {
             id: IDS.fetch_add(1, Ordering::Relaxed),
             splitter,
-            words: Mutex::new((HashMap::new(), Vec::new())),
+            numbers: Mutex::new(Numbers::default()),
         }
     }
 
@@ -71,27 +102,13 @@ impl Vocabulary {
         })
     }
 
-    fn number(&self, word: String) -> u32 {
-        let mut guard = self
-            .words
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (numbers, words) = &mut *guard;
-        if let Some(&n) = numbers.get(&word) {
-            return n;
-        }
-        let n = words.len() as u32;
-        words.push(word.clone());
-        numbers.insert(word, n);
-        n
-    }
-
-    /// The words numbered, by number.
-    pub(super) fn into_words(self) -> Vec<String> {
-        self.words
+    /// The words numbered, by number, and each term's words, by term number.
+    pub(super) fn into_words(self) -> (Vec<String>, Vec<TermWords>) {
+        let numbers = self
+            .numbers
             .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .1
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        (numbers.by_number, numbers.term_words)
     }
 }
 
@@ -121,11 +138,15 @@ impl Cache<'_> {
             terms.clear();
             vocabulary.splitter.split(written, place, &mut terms);
             let start = seen.indexed.len() as u32;
+            let mut numbers = vocabulary
+                .numbers
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             seen.indexed.extend(terms.drain(..).map(|t| Indexed {
-                word: vocabulary.number(t.text),
-                form: t.written.map(|f| vocabulary.number(f)),
                 is_compound_part: t.part,
+                term: numbers.term(t),
             }));
+            drop(numbers);
             seen.terms = terms;
             let range = (start, seen.indexed.len() as u32 - start);
             let cache = if meta { &mut seen.meta } else { &mut seen.text };
