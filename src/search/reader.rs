@@ -255,7 +255,12 @@ impl Reading {
             for piece in run.text.split(char::is_whitespace) {
                 let decoded = html_escape::decode_html_entities(piece);
                 for piece in decoded.split_whitespace() {
-                    let piece = piece.replace(ZERO_WIDTH_SPACE, "");
+                    // Most runs here hold a quotation mark or a dash, not a zero-width space.
+                    let piece = if piece.contains(ZERO_WIDTH_SPACE) {
+                        std::borrow::Cow::Owned(piece.replace(ZERO_WIDTH_SPACE, ""))
+                    } else {
+                        std::borrow::Cow::Borrowed(piece)
+                    };
                     if !piece.is_empty() {
                         let escaped = piece
                             .bytes()
