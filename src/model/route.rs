@@ -61,20 +61,41 @@ pub enum Route {
 impl Route {
     /// Path under the base path, no leading slash; directories end with `/`.
     pub fn path(&self, lang: &str) -> String {
+        let mut path = String::with_capacity(48);
+        self.push_path(&mut path, lang);
+        path
+    }
+
+    /// Appends [`Self::path`] to `out`: links are made by the thousand a page, and this is
+    /// one allocation for a whole address rather than one a part.
+    pub fn push_path(&self, out: &mut String, lang: &str) {
+        let mut push = |parts: &[&str]| parts.iter().for_each(|part| out.push_str(part));
         match self {
-            Route::Landing => String::new(),
-            Route::Home { page } => format!("{lang}/{}", paged(*page)),
-            Route::Article { slug } => format!("{lang}/articles/{slug}/"),
-            Route::Terms { kind } => format!("{lang}/{}/", kind.key()),
-            Route::Term { kind, id, page } => {
-                format!("{lang}/{}/{id}/{}", kind.key(), paged(*page))
+            Route::Landing => {}
+            Route::Home { page } => {
+                push(&[lang, "/"]);
+                push_paged(out, *page);
             }
-            Route::Timeline { page } => format!("{lang}/timeline/{}", paged(*page)),
-            Route::Year { year, page } => format!("{lang}/timeline/{year}/{}", paged(*page)),
-            Route::Feed => format!("{lang}/feed.xml"),
-            Route::TermFeed { kind, id } => format!("{lang}/{}/{id}/feed.xml", kind.key()),
-            Route::Search => format!("{lang}/search/"),
-            Route::NotFound => "404.html".to_string(),
+            Route::Article { slug } => push(&[lang, "/articles/", slug, "/"]),
+            Route::Terms { kind } => push(&[lang, "/", kind.key(), "/"]),
+            Route::Term { kind, id, page } => {
+                push(&[lang, "/", kind.key(), "/", id, "/"]);
+                push_paged(out, *page);
+            }
+            Route::Timeline { page } => {
+                push(&[lang, "/timeline/"]);
+                push_paged(out, *page);
+            }
+            Route::Year { year, page } => {
+                push(&[lang, "/timeline/"]);
+                push_number(out, usize::from(*year));
+                out.push('/');
+                push_paged(out, *page);
+            }
+            Route::Feed => push(&[lang, "/feed.xml"]),
+            Route::TermFeed { kind, id } => push(&[lang, "/", kind.key(), "/", id, "/feed.xml"]),
+            Route::Search => push(&[lang, "/search/"]),
+            Route::NotFound => push(&["404.html"]),
         }
     }
 
@@ -127,12 +148,18 @@ impl Route {
     }
 }
 
-fn paged(page: usize) -> String {
-    if page <= 1 {
-        String::new()
-    } else {
-        format!("page/{page}/")
+/// Appends the part of a list's address that names its page: none for the first.
+fn push_paged(out: &mut String, page: usize) {
+    if page > 1 {
+        out.push_str("page/");
+        push_number(out, page);
+        out.push('/');
     }
+}
+
+fn push_number(out: &mut String, number: usize) {
+    use std::fmt::Write;
+    write!(out, "{number}").expect("a String takes any text");
 }
 
 #[cfg(test)]
@@ -164,6 +191,17 @@ mod tests {
             .path("kk"),
             "kk/timeline/2025/"
         );
+        assert_eq!(
+            Route::Year {
+                year: 2025,
+                page: 12
+            }
+            .path("kk"),
+            "kk/timeline/2025/page/12/"
+        );
+        assert_eq!(Route::Timeline { page: 2 }.path("tg"), "tg/timeline/page/2/");
+        assert_eq!(Route::Terms { kind: Kind::Topic }.path("tg"), "tg/topics/");
+        assert_eq!(Route::NotFound.file("kk"), "404.html");
         assert_eq!(Route::Landing.file("kk"), "index.html");
         assert_eq!(Route::Feed.file("kk"), "kk/feed.xml");
         assert_eq!(Route::Search.file("tg"), "tg/search/index.html");

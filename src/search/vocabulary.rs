@@ -3,8 +3,9 @@
 //! (Unicode classes, diacritics, compound parts) once.
 
 use super::terms::{Place, Splitter, Term};
-use hashbrown::HashMap;
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 use std::cell::RefCell;
+use std::hash::BuildHasher;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -53,11 +54,67 @@ impl Numbers {
 #[derive(Default)]
 struct Seen {
     vocabulary: u64,
-    text: HashMap<String, (u32, u32)>,
-    meta: HashMap<String, (u32, u32)>,
+    text: Written,
+    meta: Written,
     indexed: Vec<Indexed>,
     /// Room for the terms of one word, reused.
     terms: Vec<Term>,
+}
+
+/// Written words, each with the range of `Seen::indexed` that holds its indexed words.
+///
+/// Looking a word up is most of the time spent on a page's words, and most of that is
+/// waiting for memory: so a slot is 16 bytes, not a `String` and a range, and the words'
+/// bytes sit one after another in the order first seen, where the frequent ones, met
+/// early, share a few cache lines rather than an allocation each.
+#[derive(Default)]
+struct Written {
+    slots: HashTable<Slot>,
+    bytes: Vec<u8>,
+    hasher: DefaultHashBuilder,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    start: u32,
+    len: u32,
+    indexed: (u32, u32),
+}
+
+impl Written {
+    fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn get(&self, word: &str) -> Option<(u32, u32)> {
+        let hash = self.hasher.hash_one(word.as_bytes());
+        self.slots
+            .find(hash, |slot| self.holds(slot, word))
+            .map(|slot| slot.indexed)
+    }
+
+    /// Adds `word`, which [`Self::get`] did not find.
+    fn insert(&mut self, word: &str, indexed: (u32, u32)) {
+        // Hashed as bytes, as the table's growth rehashes them from `bytes`.
+        let hash = self.hasher.hash_one(word.as_bytes());
+        let slot = Slot {
+            start: self.bytes.len() as u32,
+            len: word.len() as u32,
+            indexed,
+        };
+        self.bytes.extend_from_slice(word.as_bytes());
+        let (bytes, hasher) = (&self.bytes, &self.hasher);
+        self.slots
+            .insert_unique(hash, slot, |slot| hasher.hash_one(word_at(bytes, slot)));
+    }
+
+    fn holds(&self, slot: &Slot, word: &str) -> bool {
+        slot.len as usize == word.len() && word_at(&self.bytes, slot) == word.as_bytes()
+    }
+}
+
+fn word_at<'b>(bytes: &'b [u8], slot: &Slot) -> &'b [u8] {
+    &bytes[slot.start as usize..(slot.start + slot.len) as usize]
 }
 
 /// Numbers words; shared by the threads working out the texts of one index.
@@ -129,7 +186,7 @@ impl Cache<'_> {
     ) -> R {
         let seen = &mut *self.seen;
         let cache = if meta { &mut seen.meta } else { &mut seen.text };
-        let (start, len) = if let Some(&range) = cache.get(written) {
+        let (start, len) = if let Some(range) = cache.get(written) {
             range
         } else {
             let vocabulary = self.vocabulary;
@@ -150,9 +207,32 @@ impl Cache<'_> {
             seen.terms = terms;
             let range = (start, seen.indexed.len() as u32 - start);
             let cache = if meta { &mut seen.meta } else { &mut seen.text };
-            cache.insert(written.to_string(), range);
+            cache.insert(written, range);
             range
         };
         found(&self.seen.indexed[start as usize..(start + len) as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_words_are_found_after_the_table_grows() {
+        let mut written = Written::default();
+        let words: Vec<String> = (0..5000).map(|n| format!("сөз{n}")).collect();
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(written.get(word), None);
+            written.insert(word, (n as u32, 1));
+        }
+        assert_eq!(written.len(), words.len());
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(written.get(word), Some((n as u32, 1)), "{word}");
+        }
+        // A prefix or an extension of a word is another word.
+        assert_eq!(written.get("сөз1"), Some((1, 1)));
+        assert_eq!(written.get("сөз"), None);
+        assert_eq!(written.get("сөз49999"), None);
     }
 }

@@ -76,6 +76,12 @@ pub fn render_site(
         written: AtomicUsize::new(0),
         kept: AtomicUsize::new(0),
         charts: Mutex::default(),
+        strings: site
+            .config
+            .languages
+            .iter()
+            .map(|ui| tera::Value::from_serializable(&ui.strings))
+            .collect(),
         stories: memo.map_or_else(Vec::new, |memo| {
             story_fingerprints(site, memo.fingerprints())
         }),
@@ -176,6 +182,9 @@ struct Renderer<'a> {
     stories: Vec<Fingerprint>,
     /// Charts by list and UI language: a list's pages share one.
     charts: Mutex<HashMap<(String, String), Chart>>,
+    /// Per UI language (in the configuration's order), its strings as a template value:
+    /// made once, since every page reads them and a value's clone shares it.
+    strings: Vec<tera::Value>,
 }
 
 impl<'a> Renderer<'a> {
@@ -215,10 +224,12 @@ impl<'a> Renderer<'a> {
         let ui = self
             .site
             .config
-            .language(lang)
+            .languages
+            .iter()
+            .position(|ui| ui.code == lang)
             .expect("routes use configured UI languages");
         // Templates read UI strings as `t`; story lists start at `h2` unless a template says otherwise.
-        context.insert("t", &ui.strings);
+        context.insert_value("t", self.strings[ui].clone());
         context.insert("heading_level", &2);
         let html = self.templates.render(template, context)?;
         self.out

@@ -21,15 +21,11 @@ pub(in crate::render) struct ViewBuilder<'a> {
 
 impl<'a> ViewBuilder<'a> {
     pub(in crate::render) fn href(&self, route: &Route) -> String {
-        format!(
-            "{}{}",
-            self.site.config.base_path,
-            route.path(&self.ui.code)
-        )
+        prefixed(&self.site.config.base_path, route, &self.ui.code)
     }
 
     pub(in crate::render) fn url(&self, route: &Route, lang: &str) -> String {
-        format!("{}{}", self.site.config.base_url, route.path(lang))
+        prefixed(&self.site.config.base_url, route, lang)
     }
 
     pub(in crate::render) fn t(&self, key: &str) -> String {
@@ -179,7 +175,7 @@ impl<'a> ViewBuilder<'a> {
             .map(|l| Alternate {
                 lang: l.code.clone(),
                 name: l.native_name.clone(),
-                href: format!("{}{}", config.base_path, route.path(&l.code)),
+                href: prefixed(&config.base_path, route, &l.code),
                 current: l.code == lang,
             })
             .collect();
@@ -508,4 +504,12 @@ fn section(route: &Route) -> Option<u8> {
         Route::Timeline { .. } | Route::Year { .. } => Some(3),
         Route::Article { .. } | Route::NotFound => None,
     }
+}
+
+/// `prefix` then `route`'s path in `lang`, in one allocation.
+fn prefixed(prefix: &str, route: &Route, lang: &str) -> String {
+    let mut address = String::with_capacity(prefix.len() + 48);
+    address.push_str(prefix);
+    route.push_path(&mut address, lang);
+    address
 }
