@@ -199,7 +199,10 @@ mod tests {
             .path("kk"),
             "kk/timeline/2025/page/12/"
         );
-        assert_eq!(Route::Timeline { page: 2 }.path("tg"), "tg/timeline/page/2/");
+        assert_eq!(
+            Route::Timeline { page: 2 }.path("tg"),
+            "tg/timeline/page/2/"
+        );
         assert_eq!(Route::Terms { kind: Kind::Topic }.path("tg"), "tg/topics/");
         assert_eq!(Route::NotFound.file("kk"), "404.html");
         assert_eq!(Route::Landing.file("kk"), "index.html");

@@ -4,8 +4,9 @@ use super::Renderer;
 use crate::load::taxonomy::Kind;
 use crate::model::{Route, Site, StoryId, YearMonth};
 use crate::render::structured::{self};
-use crate::render::views::{Link, StoryCard, ViewBuilder};
+use crate::render::views::{Link, ViewBuilder};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 pub(super) struct TermEntry {
@@ -13,13 +14,6 @@ pub(super) struct TermEntry {
     href: String,
     count: usize,
     count_label: String,
-}
-
-#[derive(Serialize)]
-pub(super) struct MonthGroup {
-    label: String,
-    anchor: String,
-    stories: Vec<StoryCard>,
 }
 
 impl<'a> Renderer<'a> {
@@ -151,37 +145,43 @@ impl<'a> Renderer<'a> {
         context: &mut tera::Context,
     ) {
         let size = self.site.config.page_size;
-        let cards: Vec<StoryCard> = page_slice(ids, n, size)
+        let cards: Vec<tera::Value> = page_slice(ids, n, size)
             .iter()
-            .map(|&s| views.card(&self.site.stories[s]))
+            .map(|&s| self.card(views, s))
             .collect();
-        context.insert("stories", &cards);
+        context.insert_value("stories", cards.into());
         context.insert(
             "pagination",
             &views.pagination(route, n, ids.len().div_ceil(size).max(1)),
         );
     }
 
-    pub(super) fn month_groups(&self, views: &ViewBuilder, ids: &[StoryId]) -> Vec<MonthGroup> {
-        let mut groups: Vec<MonthGroup> = Vec::new();
+    /// The stories `ids` grouped by month, as the timeline shows them: each group's
+    /// `label`, `anchor` and `stories` (their cards).
+    pub(super) fn month_groups(&self, views: &ViewBuilder, ids: &[StoryId]) -> tera::Value {
+        let mut groups: Vec<(YearMonth, Vec<tera::Value>)> = Vec::new();
         for &s in ids {
-            let story = &self.site.stories[s];
-            let month = YearMonth::of(story.date);
-            let anchor = month.anchor();
-            if groups.last().is_none_or(|g| g.anchor != anchor) {
-                groups.push(MonthGroup {
-                    label: views.ui.dates.month(month.year, month.month),
-                    anchor,
-                    stories: Vec::new(),
-                });
+            let month = YearMonth::of(self.site.stories[s].date);
+            if groups.last().is_none_or(|(last, _)| *last != month) {
+                groups.push((month, Vec::new()));
             }
-            groups
-                .last_mut()
-                .expect("pushed above")
-                .stories
-                .push(views.card(story));
+            let (_, cards) = groups.last_mut().expect("pushed above");
+            cards.push(self.card(views, s));
         }
         groups
+            .into_iter()
+            .map(|(month, cards)| {
+                tera::Value::from(BTreeMap::from([
+                    (
+                        "label",
+                        tera::Value::from(views.ui.dates.month(month.year, month.month)),
+                    ),
+                    ("anchor", tera::Value::from(month.anchor())),
+                    ("stories", tera::Value::from(cards)),
+                ]))
+            })
+            .collect::<Vec<_>>()
+            .into()
     }
 }
 

@@ -20,13 +20,13 @@ use super::templates::Templates;
 use super::views::{Assets, ViewBuilder};
 use crate::error::Diagnostic;
 use crate::load::config::UiLanguage;
-use crate::model::{Route, Site};
+use crate::model::{Route, Site, StoryId};
 use crate::render::Fingerprint;
 use crate::write::Output;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A list's chart, if it has one; shared by the list's pages.
 type Chart = Option<Arc<ChartView>>;
@@ -82,6 +82,13 @@ pub fn render_site(
             .iter()
             .map(|ui| tera::Value::from_serializable(&ui.strings))
             .collect(),
+        cards: site
+            .config
+            .languages
+            .iter()
+            .map(|_| site.stories.iter().map(|_| OnceLock::new()).collect())
+            .collect(),
+        cards_left: AtomicUsize::new(CARDS_KEPT),
         stories: memo.map_or_else(Vec::new, |memo| {
             story_fingerprints(site, memo.fingerprints())
         }),
@@ -185,7 +192,18 @@ struct Renderer<'a> {
     /// Per UI language (in the configuration's order), its strings as a template value:
     /// made once, since every page reads them and a value's clone shares it.
     strings: Vec<tera::Value>,
+    /// Per UI language and story, its card as a template value, made the first time a list
+    /// shows it: a story is on five lists or more (home, timeline, year, its countries and
+    /// topics), and making a card's value is most of the cost of a list's page.
+    cards: Vec<Vec<OnceLock<tera::Value>>>,
+    /// How many more cards may be kept (see [`CARDS_KEPT`]).
+    cards_left: AtomicUsize,
 }
+
+/// At most this many cards' values are kept, about 3 KB each (measured: 62 MB for 20,000):
+/// every card of a 10,000-story archive in two languages, and in a larger one the first made,
+/// so that the memory they take stays under about 75 MB at any size.
+const CARDS_KEPT: usize = 24_000;
 
 impl<'a> Renderer<'a> {
     fn views(&self, lang: &str) -> ViewBuilder<'a> {
@@ -237,6 +255,31 @@ impl<'a> Renderer<'a> {
             .map_err(|e| e.diagnostics().remove(0))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// Story `story`'s card in the UI language of `views`, as a template value.
+    fn card(&self, views: &ViewBuilder, story: StoryId) -> tera::Value {
+        let make = || tera::Value::from_serializable(&views.card(&self.site.stories[story]));
+        let tree = self
+            .site
+            .config
+            .languages
+            .iter()
+            .position(|ui| ui.code == views.ui.code)
+            .expect("views are in a configured UI language");
+        let kept = &self.cards[tree][story];
+        if let Some(card) = kept.get() {
+            return card.clone();
+        }
+        let room = self
+            .cards_left
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(1)
+            });
+        if room.is_err() {
+            return make();
+        }
+        kept.get_or_init(make).clone()
     }
 
     /// Every page but articles, which [`Self::article`] renders with their bodies. In a

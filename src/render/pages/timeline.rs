@@ -59,10 +59,7 @@ impl Renderer<'_> {
         context.insert("page", &page);
         context.insert("year", &year);
         context.insert("years", &years);
-        context.insert(
-            "groups",
-            &self.month_groups(views, page_slice(ids, n, size)),
-        );
+        context.insert_value("groups", self.month_groups(views, page_slice(ids, n, size)));
         context.insert(
             "pagination",
             &views.pagination(route, n, ids.len().div_ceil(size).max(1)),
