@@ -6,6 +6,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// The text of the first paragraph, cut at a word boundary near `max_chars`.
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
+    // Counted as the text grows, rather than all over again after every event.
+    let mut chars = 0;
     let mut in_paragraph = false;
     // The same extensions as the body, so footnote markers are not taken for text.
     // As the body is rendered: a NUL would reach descriptions, feeds and the search index.
@@ -14,21 +16,28 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_paragraph && !text.trim().is_empty() => break,
-            Event::Text(t) | Event::Code(t) if in_paragraph => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
+            Event::Text(t) | Event::Code(t) if in_paragraph => {
+                text.push_str(&t);
+                chars += t.chars().count();
+            }
+            Event::SoftBreak | Event::HardBreak if in_paragraph => {
+                text.push(' ');
+                chars += 1;
+            }
             _ => {}
         }
-        if text.chars().count() > max_chars * 2 {
+        if chars > max_chars * 2 {
             break;
         }
     }
-    shorten(
-        text.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .as_str(),
-        max_chars,
-    )
+    let mut words = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(word);
+    }
+    shorten(&words, max_chars)
 }
 
 /// `text` cut at the last space before `max_chars`, with an ellipsis if anything was cut.
