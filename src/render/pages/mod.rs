@@ -82,13 +82,15 @@ pub fn render_site(
             .iter()
             .map(|ui| tera::Value::from_serializable(&ui.strings))
             .collect(),
-        cards: site
-            .config
-            .languages
-            .iter()
-            .map(|_| site.stories.iter().map(|_| OnceLock::new()).collect())
-            .collect(),
-        cards_left: AtomicUsize::new(CARDS_KEPT),
+        cards: if site.stories.len() * site.config.languages.len() <= CARDS_KEPT {
+            site.config
+                .languages
+                .iter()
+                .map(|_| site.stories.iter().map(|_| OnceLock::new()).collect())
+                .collect()
+        } else {
+            Vec::new()
+        },
         stories: memo.map_or_else(Vec::new, |memo| {
             story_fingerprints(site, memo.fingerprints())
         }),
@@ -194,15 +196,15 @@ struct Renderer<'a> {
     strings: Vec<tera::Value>,
     /// Per UI language and story, its card as a template value, made the first time a list
     /// shows it: a story is on five lists or more (home, timeline, year, its countries and
-    /// topics), and making a card's value is most of the cost of a list's page.
+    /// topics), and making a card's value is most of the cost of a list's page. Empty when
+    /// there are more than [`CARDS_KEPT`] cards.
     cards: Vec<Vec<OnceLock<tera::Value>>>,
-    /// How many more cards may be kept (see [`CARDS_KEPT`]).
-    cards_left: AtomicUsize,
 }
 
-/// At most this many cards' values are kept, about 3 KB each (measured: 62 MB for 20,000):
-/// every card of a 10,000-story archive in two languages, and in a larger one the first made,
-/// so that the memory they take stays under about 75 MB at any size.
+/// Cards' values are kept when there are at most this many, about 3 KB each (measured: 62 MB
+/// for 20,000): a 10,000-story archive in two languages. A larger archive's lists make
+/// theirs as they go, so that its memory does not grow with them; keeping only some would
+/// save little, since each card kept saves only its other lists' copies.
 const CARDS_KEPT: usize = 24_000;
 
 impl<'a> Renderer<'a> {
@@ -267,19 +269,10 @@ impl<'a> Renderer<'a> {
             .iter()
             .position(|ui| ui.code == views.ui.code)
             .expect("views are in a configured UI language");
-        let kept = &self.cards[tree][story];
-        if let Some(card) = kept.get() {
-            return card.clone();
+        match self.cards.get(tree) {
+            Some(kept) => kept[story].get_or_init(make).clone(),
+            None => make(),
         }
-        let room = self
-            .cards_left
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
-                left.checked_sub(1)
-            });
-        if room.is_err() {
-            return make();
-        }
-        kept.get_or_init(make).clone()
     }
 
     /// Every page but articles, which [`Self::article`] renders with their bodies. In a
