@@ -30,14 +30,13 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
             break;
         }
     }
-    let mut words = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.push_str(word);
-    }
-    shorten(&words, max_chars)
+    shorten(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+        max_chars,
+    )
 }
 
 /// `text` cut at the last space before `max_chars`, with an ellipsis if anything was cut.

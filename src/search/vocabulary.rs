@@ -82,14 +82,17 @@ struct Slot {
 }
 
 impl Written {
-    fn len(&self) -> usize {
-        self.slots.len()
+    /// Whether the thread should start its cache afresh: past half a million words, or a
+    /// quarter of a gigabyte of them (long words of a hostile text), well before a slot's
+    /// 32-bit offsets could overflow.
+    fn is_full(&self) -> bool {
+        self.slots.len() > 500_000 || self.bytes.len() > 1 << 28
     }
 
     fn get(&self, word: &str) -> Option<(u32, u32)> {
         let hash = self.hasher.hash_one(word.as_bytes());
         self.slots
-            .find(hash, |slot| self.holds(slot, word))
+            .find(hash, |slot| word_at(&self.bytes, slot) == word.as_bytes())
             .map(|slot| slot.indexed)
     }
 
@@ -106,10 +109,6 @@ impl Written {
         let (bytes, hasher) = (&self.bytes, &self.hasher);
         self.slots
             .insert_unique(hash, slot, |slot| hasher.hash_one(word_at(bytes, slot)));
-    }
-
-    fn holds(&self, slot: &Slot, word: &str) -> bool {
-        slot.len as usize == word.len() && word_at(&self.bytes, slot) == word.as_bytes()
     }
 }
 
@@ -146,7 +145,7 @@ impl Vocabulary {
     /// for all the words of a page rather than once a word.
     pub(super) fn with_cache<R>(&self, work: impl FnOnce(&mut Cache<'_>) -> R) -> R {
         SEEN.with_borrow_mut(|seen| {
-            if seen.vocabulary != self.id || seen.text.len() > 500_000 {
+            if seen.vocabulary != self.id || seen.text.is_full() || seen.meta.is_full() {
                 *seen = Seen {
                     vocabulary: self.id,
                     ..Seen::default()
@@ -226,7 +225,8 @@ mod tests {
             assert_eq!(written.get(word), None);
             written.insert(word, (n as u32, 1));
         }
-        assert_eq!(written.len(), words.len());
+        assert_eq!(written.slots.len(), words.len());
+        assert!(!written.is_full());
         for (n, word) in words.iter().enumerate() {
             assert_eq!(written.get(word), Some((n as u32, 1)), "{word}");
         }

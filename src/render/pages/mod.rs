@@ -241,15 +241,8 @@ impl<'a> Renderer<'a> {
         template: &str,
         context: &mut tera::Context,
     ) -> Result<(), Diagnostic> {
-        let ui = self
-            .site
-            .config
-            .languages
-            .iter()
-            .position(|ui| ui.code == lang)
-            .expect("routes use configured UI languages");
         // Templates read UI strings as `t`; story lists start at `h2` unless a template says otherwise.
-        context.insert_value("t", self.strings[ui].clone());
+        context.insert_value("t", self.strings[self.tree(lang)].clone());
         context.insert("heading_level", &2);
         let html = self.templates.render(template, context)?;
         self.out
@@ -259,17 +252,21 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
-    /// Story `story`'s card in the UI language of `views`, as a template value.
-    fn card(&self, views: &ViewBuilder, story: StoryId) -> tera::Value {
-        let make = || tera::Value::from_serializable(&views.card(&self.site.stories[story]));
-        let tree = self
-            .site
+    /// The position of UI language `lang` in the configuration: what the per-language
+    /// values (`strings`, `cards`) are indexed by.
+    fn tree(&self, lang: &str) -> usize {
+        self.site
             .config
             .languages
             .iter()
-            .position(|ui| ui.code == views.ui.code)
-            .expect("views are in a configured UI language");
-        match self.cards.get(tree) {
+            .position(|ui| ui.code == lang)
+            .expect("pages are rendered in configured UI languages")
+    }
+
+    /// Story `story`'s card in the UI language of `views`, as a template value.
+    fn card(&self, views: &ViewBuilder, story: StoryId) -> tera::Value {
+        let make = || tera::Value::from_serializable(&views.card(&self.site.stories[story]));
+        match self.cards.get(self.tree(&views.ui.code)) {
             Some(kept) => kept[story].get_or_init(make).clone(),
             None => make(),
         }
