@@ -177,7 +177,12 @@ impl<'a> Articles<'a> {
             links: SiteLinks::new(site, &assets.photos),
             views: languages
                 .iter()
-                .map(|&ui| ViewBuilder { site, ui, assets })
+                .map(|&ui| ViewBuilder {
+                    site,
+                    ui,
+                    assets,
+                    frame: None,
+                })
                 .collect(),
             order,
         }

@@ -17,7 +17,7 @@ use super::routes::list_routes;
 use super::search_pages::SearchIndexes;
 use super::sitemap::{robots, sitemaps};
 use super::templates::Templates;
-use super::views::{Assets, ViewBuilder};
+use super::views::{Assets, Frame, ViewBuilder};
 use crate::error::Diagnostic;
 use crate::load::config::UiLanguage;
 use crate::model::{Route, Site, StoryId};
@@ -66,6 +66,12 @@ pub fn render_site(
         Scope::Changed(memo) => Some(memo),
         Scope::All | Scope::Sample => None,
     };
+    let frames: &[OnceLock<Frame>] = &site
+        .config
+        .languages
+        .iter()
+        .map(|_| OnceLock::new())
+        .collect::<Vec<_>>();
     let renderer = &Renderer {
         site,
         templates,
@@ -76,6 +82,7 @@ pub fn render_site(
         written: AtomicUsize::new(0),
         kept: AtomicUsize::new(0),
         charts: Mutex::default(),
+        frames,
         strings: site
             .config
             .languages
@@ -191,6 +198,9 @@ struct Renderer<'a> {
     stories: Vec<Fingerprint>,
     /// Charts by list and UI language: a list's pages share one.
     charts: Mutex<HashMap<(String, String), Chart>>,
+    /// Per UI language (in the configuration's order), what its pages show alike, made for
+    /// the first of them.
+    frames: &'a [OnceLock<Frame>],
     /// Per UI language (in the configuration's order), its strings as a template value:
     /// made once, since every page reads them and a value's clone shares it.
     strings: Vec<tera::Value>,
@@ -218,11 +228,15 @@ impl<'a> Renderer<'a> {
     }
 
     fn views_for(&self, ui: &'a UiLanguage) -> ViewBuilder<'a> {
-        ViewBuilder {
+        let mut views = ViewBuilder {
             site: self.site,
             ui,
             assets: self.assets,
-        }
+            frame: None,
+        };
+        let frames: &'a [OnceLock<Frame>] = self.frames;
+        views.frame = Some(frames[self.tree(&ui.code)].get_or_init(|| Frame::new(&views)));
+        views
     }
 
     /// Views in every UI language, for the pages that show all of them at once.

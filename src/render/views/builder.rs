@@ -1,8 +1,8 @@
 //! [`ViewBuilder`]: the views of one UI language, made from the model.
 
 use super::{
-    Alternate, ArticleView, Assets, HrefLang, LeadView, Link, PageView, Pagination, Preview,
-    SiteView, StoryCard, VersionLink,
+    Alternate, ArticleView, Assets, Frame, HrefLang, LeadView, Link, PageView, Pagination, Preview,
+    StoryCard, VersionLink,
 };
 use crate::load::Article;
 use crate::load::config::UiLanguage;
@@ -17,6 +17,8 @@ pub(in crate::render) struct ViewBuilder<'a> {
     pub site: &'a Site,
     pub ui: &'a UiLanguage,
     pub assets: &'a Assets,
+    /// The tree's frame, made once for the pages' views; made for each page without it.
+    pub frame: Option<&'a Frame>,
 }
 
 impl<'a> ViewBuilder<'a> {
@@ -191,38 +193,24 @@ impl<'a> ViewBuilder<'a> {
                 url: self.url(route, &config.default_language().code),
             }))
             .collect();
-        let nav_item = |key: &str, target: Route| Link {
-            label: self.t(key),
-            current: section(route).is_some() && section(route) == section(&target),
-            href: self.href(&target),
+        let made;
+        let frame = if let Some(frame) = self.frame {
+            frame
+        } else {
+            made = Frame::new(self);
+            &made
         };
         let heading_for_crumbs = heading.clone();
         PageView {
             lang,
-            site: SiteView {
-                title: &self.ui.title,
-                description: self.description(),
-                home: self.href(&Route::Home { page: 1 }),
-                base_url: &config.base_url,
-                base_path: &config.base_path,
-            },
+            site: frame.site.clone(),
             title,
             heading,
             description,
             canonical: self.url(route, lang),
             alternates,
             hreflang,
-            nav: vec![
-                nav_item("home", Route::Home { page: 1 }),
-                nav_item(
-                    "countries",
-                    Route::Terms {
-                        kind: Kind::Country,
-                    },
-                ),
-                nav_item("topics", Route::Terms { kind: Kind::Topic }),
-                nav_item("timeline", Route::Timeline { page: 1 }),
-            ],
+            nav: frame.nav(route),
             json_ld: if breadcrumbs.is_empty() {
                 Vec::new()
             } else {
@@ -234,28 +222,19 @@ impl<'a> ViewBuilder<'a> {
                 )]
             },
             breadcrumbs,
-            feed: Some(Link {
-                label: self.t("feed"),
-                href: self.href(&Route::Feed),
-                current: false,
-            }),
+            feed: frame.feed.clone(),
             term_feed: None,
-            search: self.href(&Route::Search),
-            assets: self.assets.clone(),
+            search: frame.search.clone(),
+            assets: frame.assets.clone(),
             preview: Preview {
                 kind: "website",
-                image: format!("{}{}", self.origin(), self.assets.social),
+                image: frame.image.clone(),
                 // static/social.png's size.
                 image_width: 1200,
                 image_height: 630,
                 image_alt: self.ui.title.clone(),
-                locale: og_locale(&self.ui.code),
-                locale_alternates: config
-                    .languages
-                    .iter()
-                    .filter(|l| l.code != lang)
-                    .map(|l| og_locale(&l.code))
-                    .collect(),
+                locale: frame.locale.clone(),
+                locale_alternates: frame.locale_alternates.clone(),
             },
         }
     }
@@ -470,39 +449,6 @@ impl<'a> ViewBuilder<'a> {
             next: (current < total).then(|| self.href(&route.with_page(current + 1))),
             pages,
         }
-    }
-}
-
-/// The `OpenGraph` locale of a UI language.
-fn og_locale(code: &str) -> String {
-    match code {
-        "kk" => "kk_KZ".into(),
-        "tg" => "tg_TJ".into(),
-        "uz" => "uz_UZ".into(),
-        "ru" => "ru_RU".into(),
-        "en" => "en_US".into(),
-        other => other.into(),
-    }
-}
-
-/// Which top navigation entry a page belongs to, if any.
-fn section(route: &Route) -> Option<u8> {
-    match route {
-        Route::Home { .. } | Route::Landing | Route::Feed => Some(0),
-        Route::TermFeed { .. } | Route::Search => None,
-        Route::Terms {
-            kind: Kind::Country,
-        }
-        | Route::Term {
-            kind: Kind::Country,
-            ..
-        } => Some(1),
-        Route::Terms { kind: Kind::Topic }
-        | Route::Term {
-            kind: Kind::Topic, ..
-        } => Some(2),
-        Route::Timeline { .. } | Route::Year { .. } => Some(3),
-        Route::Article { .. } | Route::NotFound => None,
     }
 }
 

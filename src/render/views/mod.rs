@@ -2,16 +2,20 @@
 //! List pages get article metadata only, never rendered bodies.
 
 mod builder;
+mod frame;
 
 pub(super) use builder::ViewBuilder;
+pub(super) use frame::Frame;
 use serde::Serialize;
 
-/// What every page has: language, site identity, navigation, head links.
+/// What every page has: language, site identity, navigation, head links. The parts every
+/// page of a tree shares are values of its [`Frame`].
 #[derive(Serialize)]
 pub(super) struct PageView<'a> {
     /// The UI language: `<html lang>`.
     pub lang: &'a str,
-    pub site: SiteView<'a>,
+    /// A [`SiteView`].
+    pub site: tera::Value,
     /// The `<title>`.
     pub title: String,
     /// The page's own heading (`h1`).
@@ -24,15 +28,17 @@ pub(super) struct PageView<'a> {
     /// The `hreflang` annotations: the same page in every UI language (and `x-default`), but for
     /// articles their language versions (see [`crate::model::Site::language_versions`]).
     pub hreflang: Vec<HrefLang>,
-    pub nav: Vec<Link>,
+    /// The main menu: [`Link`]s, the page's section current.
+    pub nav: tera::Value,
     pub breadcrumbs: Vec<Link>,
-    /// The site's Atom feed in this language.
-    pub feed: Option<Link>,
+    /// The site's Atom feed in this language: a [`Link`].
+    pub feed: tera::Value,
     /// A country's or topic's own feed, on its page.
     pub term_feed: Option<Link>,
     /// This language's search page, where the header's search box sends its query (`?q=`).
-    pub search: String,
-    pub assets: Assets,
+    pub search: tera::Value,
+    /// The [`Assets`].
+    pub assets: tera::Value,
     /// What link previews show: `OpenGraph` and Twitter card data.
     pub preview: Preview,
     /// schema.org documents, JSON already escaped for a `<script>` element.
@@ -49,9 +55,9 @@ pub(super) struct Preview {
     pub image_width: u32,
     pub image_height: u32,
     pub image_alt: String,
-    /// `kk_KZ`: the page's locale, and the other UI languages'.
-    pub locale: String,
-    pub locale_alternates: Vec<String>,
+    /// `kk_KZ`: the page's locale, and the other UI languages' (a list).
+    pub locale: tera::Value,
+    pub locale_alternates: tera::Value,
 }
 
 #[derive(Serialize)]
