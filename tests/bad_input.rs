@@ -447,6 +447,19 @@ fn corpus() -> Vec<Case> {
                 "{0}:4: template error: Variable `nope` is not defined. Available variables: article, heading_level, page, t",
             ]),
         ),
+        case(
+            "a story card that reads a page's variable",
+            |f: &Fixture| {
+                // A card is rendered once for every list it is on: it sees only its own.
+                vec![f.write(
+                    "templates/partials/story.html",
+                    "<article>\n<h2>{{ page.heading }}</h2>\n</article>\n",
+                )]
+            },
+            fails(&[
+                "{0}:2: template error: Variable `page` is not defined. Available variables: heading_level, story, t",
+            ]),
+        ),
     ];
     cases.extend(photo_cases());
     // Making a named pipe takes `mkfifo`: without it, this one case is skipped (and says so).

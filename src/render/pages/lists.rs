@@ -1,6 +1,7 @@
 //! Lists of stories: each tree's home, the country and topic lists and their pages.
 
 use super::Renderer;
+use crate::error::Diagnostic;
 use crate::load::taxonomy::Kind;
 use crate::model::{Route, Site, StoryId, YearMonth};
 use crate::render::structured::{self};
@@ -23,7 +24,7 @@ impl<'a> Renderer<'a> {
         route: &Route,
         n: usize,
         context: &mut tera::Context,
-    ) -> &'static str {
+    ) -> Result<&'static str, Diagnostic> {
         let all = &self.site.timeline.all;
         let crumbs = if n == 1 {
             Vec::new()
@@ -47,8 +48,8 @@ impl<'a> Renderer<'a> {
             ));
         }
         context.insert("page", &page);
-        self.insert_list(views, route, all, n, context);
-        "home.html"
+        self.insert_list(views, route, all, n, context)?;
+        Ok("home.html")
     }
 
     pub(super) fn terms(
@@ -93,7 +94,7 @@ impl<'a> Renderer<'a> {
         id: &str,
         n: usize,
         context: &mut tera::Context,
-    ) -> &'static str {
+    ) -> Result<&'static str, Diagnostic> {
         let stories = self.term_stories(kind, id);
         let label = views.term_label(kind, id);
         let count = views.count(stories.len());
@@ -122,8 +123,8 @@ impl<'a> Renderer<'a> {
         // The chart sums up the whole list: its first page shows it.
         let chart = (n == 1).then(|| self.chart(views, &format!("{kind:?}/{id}"), stories, None));
         context.insert("chart", &chart.flatten().as_deref());
-        self.insert_list(views, route, stories, n, context);
-        "term.html"
+        self.insert_list(views, route, stories, n, context)?;
+        Ok("term.html")
     }
 
     /// The stories filed under a country or topic, newest first.
@@ -143,22 +144,27 @@ impl<'a> Renderer<'a> {
         ids: &[StoryId],
         n: usize,
         context: &mut tera::Context,
-    ) {
+    ) -> Result<(), Diagnostic> {
         let size = self.site.config.page_size;
-        let cards: Vec<tera::Value> = page_slice(ids, n, size)
+        let cards = page_slice(ids, n, size)
             .iter()
-            .map(|&s| self.card(views, s))
-            .collect();
+            .map(|&s| self.card(views, s, 2))
+            .collect::<Result<Vec<_>, _>>()?;
         context.insert_value("stories", cards.into());
         context.insert(
             "pagination",
             &views.pagination(route, n, ids.len().div_ceil(size).max(1)),
         );
+        Ok(())
     }
 
     /// The stories `ids` grouped by month, as the timeline shows them: each group's
     /// `label`, `anchor` and `stories` (their cards).
-    pub(super) fn month_groups(&self, views: &ViewBuilder, ids: &[StoryId]) -> tera::Value {
+    pub(super) fn month_groups(
+        &self,
+        views: &ViewBuilder,
+        ids: &[StoryId],
+    ) -> Result<tera::Value, Diagnostic> {
         let mut groups: Vec<(YearMonth, Vec<tera::Value>)> = Vec::new();
         for &s in ids {
             let month = YearMonth::of(self.site.stories[s].date);
@@ -166,9 +172,9 @@ impl<'a> Renderer<'a> {
                 groups.push((month, Vec::new()));
             }
             let (_, cards) = groups.last_mut().expect("pushed above");
-            cards.push(self.card(views, s));
+            cards.push(self.card(views, s, 3)?);
         }
-        groups
+        Ok(groups
             .into_iter()
             .map(|(month, cards)| {
                 tera::Value::from(BTreeMap::from([
@@ -181,7 +187,7 @@ impl<'a> Renderer<'a> {
                 ]))
             })
             .collect::<Vec<_>>()
-            .into()
+            .into())
     }
 }
 

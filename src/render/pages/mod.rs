@@ -24,6 +24,7 @@ use crate::model::{Route, Site, StoryId};
 use crate::render::Fingerprint;
 use crate::write::Output;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -93,7 +94,13 @@ pub fn render_site(
             site.config
                 .languages
                 .iter()
-                .map(|_| site.stories.iter().map(|_| OnceLock::new()).collect())
+                .map(|_| {
+                    let slots = || site.stories.iter().map(|_| OnceLock::new()).collect();
+                    KeptCards {
+                        fields: slots(),
+                        shown: CARD_LEVELS.map(|_| slots()),
+                    }
+                })
                 .collect()
         } else {
             Vec::new()
@@ -204,17 +211,30 @@ struct Renderer<'a> {
     /// Per UI language (in the configuration's order), its strings as a template value:
     /// made once, since every page reads them and a value's clone shares it.
     strings: Vec<tera::Value>,
-    /// Per UI language and story, its card as a template value, made the first time a list
-    /// shows it: a story is on five lists or more (home, timeline, year, its countries and
-    /// topics), and making a card's value is most of the cost of a list's page. Empty when
-    /// there are more than [`CARDS_KEPT`] cards.
-    cards: Vec<Vec<OnceLock<tera::Value>>>,
+    /// Per UI language, the cards made so far: a story is on five lists or more (home,
+    /// timeline, year, its countries and topics), and making and rendering a card was most
+    /// of the cost of a list's page. Empty when there are more than [`CARDS_KEPT`] cards.
+    cards: Vec<KeptCards>,
 }
 
-/// Cards' values are kept when there are at most this many, about 3 KB each (measured: 62 MB
-/// for 20,000): a 10,000-story archive in two languages. A larger archive's lists make
-/// theirs as they go, so that its memory does not grow with them; keeping only some would
-/// save little, since each card kept saves only its other lists' copies.
+/// One UI language's story cards as template values, by story, each made the first time a
+/// list shows it.
+struct KeptCards {
+    /// The card's fields.
+    fields: Vec<OnceLock<tera::Value>>,
+    /// Per heading level of [`CARD_LEVELS`], the fields and the card's HTML.
+    shown: [Vec<OnceLock<tera::Value>>; 2],
+}
+
+/// The heading levels lists show cards at: 2 in a list of stories, 3 under the timeline's
+/// months.
+const CARD_LEVELS: [u8; 2] = [2, 3];
+
+/// Cards are kept when there are at most this many stories times UI languages, each about
+/// 4 KB at each heading level (measured: 113 MB for 15,332 at both): a 10,000-story archive in
+/// two languages. A larger archive's lists make theirs as they go, so that its memory does not
+/// grow with them; keeping only some would save little, since each card kept saves only its
+/// other lists' copies.
 const CARDS_KEPT: usize = 24_000;
 
 impl<'a> Renderer<'a> {
@@ -277,13 +297,50 @@ impl<'a> Renderer<'a> {
             .expect("pages are rendered in configured UI languages")
     }
 
-    /// Story `story`'s card in the UI language of `views`, as a template value.
-    fn card(&self, views: &ViewBuilder, story: StoryId) -> tera::Value {
-        let make = || tera::Value::from_serializable(&views.card(&self.site.stories[story]));
-        match self.cards.get(self.tree(&views.ui.code)) {
-            Some(kept) => kept[story].get_or_init(make).clone(),
-            None => make(),
+    /// Story `story`'s card in the UI language of `views`, as a template value: its fields,
+    /// and `html`, the card as `partials/story.html` renders it with heading level `level`
+    /// (one of [`CARD_LEVELS`]), so that lists show it without rendering it again for each.
+    fn card(
+        &self,
+        views: &ViewBuilder,
+        story: StoryId,
+        level: u8,
+    ) -> Result<tera::Value, Diagnostic> {
+        let tree = self.tree(&views.ui.code);
+        let kept = self.cards.get(tree);
+        let shown = kept.and_then(|kept| {
+            let at = CARD_LEVELS.iter().position(|&l| l == level)?;
+            Some(&kept.shown[at][story])
+        });
+        if let Some(card) = shown.and_then(OnceLock::get) {
+            return Ok(card.clone());
         }
+        let make = || tera::Value::from_serializable(&views.card(&self.site.stories[story]));
+        let fields = match kept {
+            Some(kept) => kept.fields[story].get_or_init(make).clone(),
+            None => make(),
+        };
+        let mut context = tera::Context::new();
+        context.insert_value("story", fields.clone());
+        context.insert_value("t", self.strings[tree].clone());
+        context.insert("heading_level", &level);
+        let html = self.templates.render("partials/story.html", &context)?;
+        let mut card = fields.into_map().unwrap_or_default();
+        card.insert(
+            tera::value::Key::Str("html"),
+            // Tera writes UTF-8: the quick check passes, where a lossy conversion would
+            // walk the text a character at a time.
+            tera::Value::safe_string(
+                &simdutf8::basic::from_utf8(&html)
+                    .map_or_else(|_| String::from_utf8_lossy(&html), Cow::Borrowed),
+            ),
+        );
+        let card = tera::Value::from(card);
+        if let Some(shown) = shown {
+            // Another page may have made it meanwhile: the same value.
+            let _ = shown.set(card.clone());
+        }
+        Ok(card)
     }
 
     /// Every page but articles, which [`Self::article`] renders with their bodies. In a
@@ -297,21 +354,30 @@ impl<'a> Renderer<'a> {
             }
         }
         let mut context = tera::Context::new();
-        let template = self.fill(route, lang, &mut context);
+        let template = self.fill(route, lang, &mut context)?;
         self.emit(route, lang, template, &mut context)
     }
 
     /// Fills `context` for a page; returns its template.
-    fn fill(&self, route: &Route, lang: &str, context: &mut tera::Context) -> &'static str {
+    fn fill(
+        &self,
+        route: &Route,
+        lang: &str,
+        context: &mut tera::Context,
+    ) -> Result<&'static str, Diagnostic> {
         let views = self.views(lang);
-        match route {
+        Ok(match route {
             Route::Landing => self.landing(&views, route, context),
             Route::NotFound => self.not_found(&views, route, context),
-            Route::Home { page } => self.home(&views, route, *page, context),
+            Route::Home { page } => self.home(&views, route, *page, context)?,
             Route::Terms { kind } => self.terms(&views, route, *kind, context),
-            Route::Term { kind, id, page } => self.term(&views, route, *kind, id, *page, context),
-            Route::Timeline { page } => self.timeline(&views, route, None, *page, context),
-            Route::Year { year, page } => self.timeline(&views, route, Some(*year), *page, context),
+            Route::Term { kind, id, page } => {
+                self.term(&views, route, *kind, id, *page, context)?
+            }
+            Route::Timeline { page } => self.timeline(&views, route, None, *page, context)?,
+            Route::Year { year, page } => {
+                self.timeline(&views, route, Some(*year), *page, context)?
+            }
             Route::Feed => {
                 let page = views.page(
                     route,
@@ -359,7 +425,7 @@ impl<'a> Renderer<'a> {
             }
             Route::Search => Self::search(&views, route, context),
             Route::Article { .. } => unreachable!("article pages are rendered with their bodies"),
-        }
+        })
     }
 }
 

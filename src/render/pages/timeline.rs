@@ -2,6 +2,7 @@
 
 use super::lists::page_slice;
 use super::{Chart, Renderer};
+use crate::error::Diagnostic;
 use crate::load::taxonomy::Kind;
 use crate::model::{MonthlyCounts, Route, StoryId, YearMonth};
 use crate::render::chart::{ChartView, chart};
@@ -26,7 +27,7 @@ impl Renderer<'_> {
         year: Option<u16>,
         n: usize,
         context: &mut tera::Context,
-    ) -> &'static str {
+    ) -> Result<&'static str, Diagnostic> {
         let timeline = &self.site.timeline;
         let (ids, heading, span) = match year {
             Some(y) => (
@@ -59,7 +60,10 @@ impl Renderer<'_> {
         context.insert("page", &page);
         context.insert("year", &year);
         context.insert("years", &years);
-        context.insert_value("groups", self.month_groups(views, page_slice(ids, n, size)));
+        context.insert_value(
+            "groups",
+            self.month_groups(views, page_slice(ids, n, size))?,
+        );
         context.insert(
             "pagination",
             &views.pagination(route, n, ids.len().div_ceil(size).max(1)),
@@ -67,7 +71,7 @@ impl Renderer<'_> {
         let key = year.map_or_else(|| "timeline".to_string(), |y| format!("year/{y}"));
         let chart = (n == 1).then(|| self.chart(views, &key, ids, span));
         context.insert("chart", &chart.flatten().as_deref());
-        "timeline.html"
+        Ok("timeline.html")
     }
 
     /// The chart of the stories `ids` (of the list named `key`), made once per build and UI
