@@ -132,7 +132,17 @@ impl Templates {
     /// `String`: the page goes straight to a file, and checking a whole page's UTF-8 again
     /// cost a tenth of a build.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
-        let mut html = Vec::with_capacity(32 * 1024);
+        self.render_sized(name, context, 32 * 1024)
+    }
+
+    /// [`Self::render`] into a buffer of `capacity` bytes at first: a page's part.
+    pub fn render_sized(
+        &self,
+        name: &str,
+        context: &tera::Context,
+        capacity: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut html = Vec::with_capacity(capacity);
         self.tera
             .render_to(name, context, &mut html)
             .map_err(|e| diagnostic(&e, &self.origins))?;

@@ -237,6 +237,9 @@ const CARD_LEVELS: [u8; 2] = [2, 3];
 /// other lists' copies.
 const CARDS_KEPT: usize = 24_000;
 
+/// Room for a card's HTML: about 1.5 KB, twice that with a thumbnail.
+const CARD_BYTES: usize = 4096;
+
 impl<'a> Renderer<'a> {
     fn views(&self, lang: &str) -> ViewBuilder<'a> {
         let ui = self
@@ -297,34 +300,38 @@ impl<'a> Renderer<'a> {
             .expect("pages are rendered in configured UI languages")
     }
 
-    /// Story `story`'s card in the UI language of `views`, as a template value: its fields,
-    /// and `html`, the card as `partials/story.html` renders it with heading level `level`
-    /// (one of [`CARD_LEVELS`]), so that lists show it without rendering it again for each.
+    /// Story `story`'s card in the UI language of `views`, as a template value. Where cards
+    /// are kept, it also has `html`: the card as `partials/story.html` renders it with heading
+    /// level `level` (one of [`CARD_LEVELS`]), so that lists show it without rendering it again
+    /// for each. Where they are not, lists render it themselves, which costs no more than
+    /// rendering it here would.
     fn card(
         &self,
         views: &ViewBuilder,
         story: StoryId,
         level: u8,
     ) -> Result<tera::Value, Diagnostic> {
+        let make = || tera::Value::from_serializable(&views.card(&self.site.stories[story]));
         let tree = self.tree(&views.ui.code);
-        let kept = self.cards.get(tree);
-        let shown = kept.and_then(|kept| {
-            let at = CARD_LEVELS.iter().position(|&l| l == level)?;
-            Some(&kept.shown[at][story])
-        });
-        if let Some(card) = shown.and_then(OnceLock::get) {
+        let Some(kept) = self.cards.get(tree) else {
+            return Ok(make());
+        };
+        let at = CARD_LEVELS
+            .iter()
+            .position(|&l| l == level)
+            .expect("lists show cards at the levels kept");
+        let shown = &kept.shown[at][story];
+        if let Some(card) = shown.get() {
             return Ok(card.clone());
         }
-        let make = || tera::Value::from_serializable(&views.card(&self.site.stories[story]));
-        let fields = match kept {
-            Some(kept) => kept.fields[story].get_or_init(make).clone(),
-            None => make(),
-        };
+        let fields = kept.fields[story].get_or_init(make).clone();
         let mut context = tera::Context::new();
         context.insert_value("story", fields.clone());
         context.insert_value("t", self.strings[tree].clone());
-        context.insert("heading_level", &level);
-        let html = self.templates.render("partials/story.html", &context)?;
+        context.insert_value("heading_level", level.into());
+        let html = self
+            .templates
+            .render_sized("partials/story.html", &context, CARD_BYTES)?;
         let mut card = fields.into_map().unwrap_or_default();
         card.insert(
             tera::value::Key::Str("html"),
@@ -336,10 +343,8 @@ impl<'a> Renderer<'a> {
             ),
         );
         let card = tera::Value::from(card);
-        if let Some(shown) = shown {
-            // Another page may have made it meanwhile: the same value.
-            let _ = shown.set(card.clone());
-        }
+        // Another page may have made it meanwhile: the same value.
+        let _ = shown.set(card.clone());
         Ok(card)
     }
 
