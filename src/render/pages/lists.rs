@@ -1,6 +1,6 @@
 //! Lists of stories: each tree's home, the country and topic lists and their pages.
 
-use super::Renderer;
+use super::{Level, Renderer};
 use crate::error::Diagnostic;
 use crate::load::taxonomy::Kind;
 use crate::model::{Route, Site, StoryId, YearMonth};
@@ -148,7 +148,7 @@ impl<'a> Renderer<'a> {
         let size = self.site.config.page_size;
         let cards = page_slice(ids, n, size)
             .iter()
-            .map(|&s| self.card(views, s, 2))
+            .map(|&s| self.card(views, s, Level::List))
             .collect::<Result<Vec<_>, _>>()?;
         context.insert_value("stories", cards.into());
         context.insert(
@@ -172,7 +172,7 @@ impl<'a> Renderer<'a> {
                 groups.push((month, Vec::new()));
             }
             let (_, cards) = groups.last_mut().expect("pushed above");
-            cards.push(self.card(views, s, 3)?);
+            cards.push(self.card(views, s, Level::Month)?);
         }
         Ok(groups
             .into_iter()

@@ -98,7 +98,7 @@ pub fn render_site(
                     let slots = || site.stories.iter().map(|_| OnceLock::new()).collect();
                     KeptCards {
                         fields: slots(),
-                        shown: CARD_LEVELS.map(|_| slots()),
+                        shown: [slots(), slots()],
                     }
                 })
                 .collect()
@@ -222,17 +222,32 @@ struct Renderer<'a> {
 struct KeptCards {
     /// The card's fields.
     fields: Vec<OnceLock<tera::Value>>,
-    /// Per heading level of [`CARD_LEVELS`], the fields and the card's HTML.
+    /// Per [`Level`], the fields and the card's HTML.
     shown: [Vec<OnceLock<tera::Value>>; 2],
 }
 
-/// The heading levels lists show cards at: 2 in a list of stories, 3 under the timeline's
-/// months.
-const CARD_LEVELS: [u8; 2] = [2, 3];
+/// Where a list shows its cards, which sets their headings' level.
+#[derive(Clone, Copy)]
+enum Level {
+    /// In a list of stories: `h2`.
+    List,
+    /// Under the timeline's months: `h3`.
+    Month,
+}
 
-/// Cards are kept when there are at most this many stories times UI languages, each about
-/// 4 KB at each heading level (measured: 113 MB for 15,332 at both): a 10,000-story archive in
-/// two languages. A larger archive's lists make theirs as they go, so that its memory does not
+impl Level {
+    fn heading(self) -> u8 {
+        match self {
+            Level::List => 2,
+            Level::Month => 3,
+        }
+    }
+}
+
+/// Cards are kept when there are at most this many stories times UI languages, about 9 KB
+/// each (its fields, and at each level its HTML: the 10,000-article benchmark's peak rose from
+/// 297 to 398 MiB when the HTML of its 15,332 was kept too): a 10,000-story archive in two
+/// languages. A larger archive's lists make theirs as they go, so that its memory does not
 /// grow with them; keeping only some would save little, since each card kept saves only its
 /// other lists' copies.
 const CARDS_KEPT: usize = 24_000;
@@ -301,26 +316,22 @@ impl<'a> Renderer<'a> {
     }
 
     /// Story `story`'s card in the UI language of `views`, as a template value. Where cards
-    /// are kept, it also has `html`: the card as `partials/story.html` renders it with heading
-    /// level `level` (one of [`CARD_LEVELS`]), so that lists show it without rendering it again
-    /// for each. Where they are not, lists render it themselves, which costs no more than
-    /// rendering it here would.
+    /// are kept, it also has `html`: the card as `partials/story.html` renders it at `level`,
+    /// so that lists show it without rendering it again for each. Where they are not, lists
+    /// include the partial themselves: rendering it here and adding its HTML to the value
+    /// cost more (7% of a 100,000-article build).
     fn card(
         &self,
         views: &ViewBuilder,
         story: StoryId,
-        level: u8,
+        level: Level,
     ) -> Result<tera::Value, Diagnostic> {
         let make = || tera::Value::from_serializable(&views.card(&self.site.stories[story]));
         let tree = self.tree(&views.ui.code);
         let Some(kept) = self.cards.get(tree) else {
             return Ok(make());
         };
-        let at = CARD_LEVELS
-            .iter()
-            .position(|&l| l == level)
-            .expect("lists show cards at the levels kept");
-        let shown = &kept.shown[at][story];
+        let shown = &kept.shown[level as usize][story];
         if let Some(card) = shown.get() {
             return Ok(card.clone());
         }
@@ -328,7 +339,7 @@ impl<'a> Renderer<'a> {
         let mut context = tera::Context::new();
         context.insert_value("story", fields.clone());
         context.insert_value("t", self.strings[tree].clone());
-        context.insert_value("heading_level", level.into());
+        context.insert_value("heading_level", level.heading().into());
         let html = self
             .templates
             .render_sized("partials/story.html", &context, CARD_BYTES)?;
