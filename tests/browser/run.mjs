@@ -321,7 +321,8 @@ check(`search: a filter narrows the results ("${FILTER_QUERY}")`, async (log) =>
       if (!(await box.isVisible())) continue;
       const label = (await page.locator(`label[for="${await box.getAttribute('id')}"]`).first().textContent().catch(() => '')) || `#${i}`;
       await box.check();
-      // Results re-render after a filter changes: wait (up to 3 s) for fewer, but some.
+      // Results re-render after a filter changes: wait (up to 8 s, for a loaded machine; 3 s
+      // once fell short) for fewer, but some.
       const after = await page
         .waitForFunction(
           ([sel, n]) => {
@@ -329,14 +330,14 @@ check(`search: a filter narrows the results ("${FILTER_QUERY}")`, async (log) =>
             return c > 0 && c < n ? c : false;
           },
           [RESULT, before],
-          { timeout: 3000 },
+          { timeout: 8000 },
         )
         .then((h) => h.jsonValue())
         .catch(() => null);
       if (after) narrowed = `${label.trim()}: ${before} → ${after}`;
       await box.uncheck();
       await page
-        .waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [RESULT, before], { timeout: 3000 })
+        .waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [RESULT, before], { timeout: 8000 })
         .catch(() => {});
     }
     assert(narrowed, `no filter gave fewer (but some) results than ${before}`);
