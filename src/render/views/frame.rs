@@ -1,6 +1,6 @@
 //! [`Frame`]: what every page of a UI tree shows alike, as template values made once per
-//! tree. A page's view holds clones of them, which share the values: rendering serializes a
-//! page's view for every page, and these parts had been most of it.
+//! tree. A page's view holds clones of them, which share the values, where every page had
+//! made and serialized them again (2% of a 10,000-article build).
 
 use super::{Link, SiteView, ViewBuilder};
 use crate::load::taxonomy::Kind;
