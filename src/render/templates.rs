@@ -188,3 +188,53 @@ fn diagnostic(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagnosti
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A card's fields as `partials/story.html` reads them.
+    fn story(html: Option<&str>) -> tera::Value {
+        let mut card = serde_json::json!({
+            "title": "Сарлавҳа", "href": "/tg/articles/a/", "lang": "tg", "lang_name": "Тоҷикӣ",
+            "foreign": false, "date": "1 май", "datetime": "2025-05-01", "outlet": "Ховар",
+            "summary": "Хулоса.", "countries": [], "topics": [], "also_in": [], "thumb": null,
+        });
+        if let Some(html) = html {
+            card["html"] = html.into();
+        }
+        tera::Value::from_serializable(&card)
+    }
+
+    fn list(story: tera::Value) -> String {
+        let templates = Templates::load(Path::new("/nonexistent")).expect("built-ins compile");
+        let mut context = tera::Context::new();
+        context.insert_value("stories", vec![story].into());
+        context.insert(
+            "t",
+            &serde_json::json!({"language_of_text": "Забон", "also_in": "", "empty": ""}),
+        );
+        context.insert("heading_level", &2);
+        let html = templates
+            .render("partials/stories.html", &context)
+            .expect("renders");
+        String::from_utf8(html).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_list_shows_a_kept_card_as_it_is_and_renders_one_without_html() {
+        // Kept: the card's HTML, as the renderer made it once.
+        let kept = list(story(Some("<article>made once</article>")));
+        assert!(
+            kept.contains("<li><article>made once</article></li>"),
+            "{kept}"
+        );
+        // Not kept (a large archive): the list includes the partial itself.
+        let rendered = list(story(None));
+        assert!(
+            rendered.contains("<h2 class=\"story-title\">"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("Сарлавҳа"), "{rendered}");
+    }
+}
