@@ -51,18 +51,20 @@ impl Archive {
         let taxonomy = Taxonomy::load(&project.content.join("taxonomy.toml"), &config)?;
         let articles_dir = project.content.join("articles");
         let partial = load::load_partial(&articles_dir, &taxonomy);
+        let mut unreadable = partial.problems;
+        let entries = partial
+            .loaded
+            .articles
+            .iter()
+            .filter_map(|a| Existing::of(a).map_err(|e| unreadable.push(e)).ok())
+            .collect();
         Ok(Archive {
             root: project.root.clone(),
             articles_dir,
             config,
             taxonomy,
-            entries: partial
-                .loaded
-                .articles
-                .iter()
-                .map(|a| Existing::of(a))
-                .collect(),
-            unreadable: partial.problems,
+            entries,
+            unreadable,
         })
     }
 
@@ -100,17 +102,17 @@ impl Archive {
 }
 
 impl Existing {
-    /// An article loaded from its file.
-    pub fn of(article: &Article) -> Existing {
-        Existing {
+    /// An article loaded from its file; an error if the file can no longer be read.
+    pub fn of(article: &Article) -> Result<Existing, Diagnostic> {
+        Ok(Existing {
             slug: article.slug.clone(),
             story: article.story.clone(),
             lang: article.lang.code.to_string(),
             date: article.date,
             title: article.title.clone(),
-            text: plain_text(&article.title, &article.body),
+            text: plain_text(&article.title, &article.body.read(&article.path)?),
             path: article.path.clone(),
-        }
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! One article: one language version of a news story, as the site is built from it.
 
 use super::article_file::{ArticleFile, LeadPhoto};
+use super::article_text::ArticleText;
 use super::excerpt::excerpt;
 use super::figures::{Figure, figures};
 use crate::date::Date;
@@ -34,13 +35,16 @@ pub struct Article {
     pub story: String,
     /// The `[source]` table: the outlet and, if given, its URL and the photo credit.
     pub source: Source,
-    /// Markdown source of the body.
-    pub body: String,
+    /// Markdown source of the body, read again from the file when it was loaded from one.
+    pub body: ArticleText,
     /// 1-based line of the file on which `body` starts, for messages about the text.
     pub body_line: usize,
     /// Whether the body may link other articles' files (it mentions `.md`): only then does
     /// its HTML depend on other articles' slugs. Decided once, when the file is read.
     pub may_link_articles: bool,
+    /// Whether the body may show an image (Markdown's `![` or HTML's `<img`): only then does
+    /// the search index have fields for one. Decided once, when the file is read.
+    pub may_have_image: bool,
     /// Plain-text summary for lists, feeds and descriptions.
     pub summary: String,
     /// The lead photo, of `[photo]`.
@@ -100,7 +104,8 @@ impl Article {
             photo_line: read.photo_line,
             figures,
             may_link_articles: file.body.contains(".md"),
-            body: file.body,
+            may_have_image: may_have_image(&file.body),
+            body: ArticleText::held(file.body),
             body_line: read.body_line,
         };
         Ok(Parsed {
@@ -109,4 +114,15 @@ impl Article {
             date_line: read.date_line,
         })
     }
+}
+
+/// Whether `body` may show an image: it has Markdown's `![` or an `<img` tag (a word that
+/// only looks like one costs the search index two empty fields).
+fn may_have_image(body: &str) -> bool {
+    let body = body.as_bytes();
+    memchr::memmem::find(body, b"![").is_some()
+        || memchr::memchr_iter(b'<', body).any(|at| {
+            body.get(at + 1..at + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"img"))
+        })
 }

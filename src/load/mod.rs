@@ -3,6 +3,7 @@
 
 mod article;
 mod article_file;
+mod article_text;
 mod articles;
 pub mod config;
 mod excerpt;
@@ -13,5 +14,6 @@ pub mod taxonomy;
 
 pub use article::{Article, Source};
 pub use article_file::{ArticleFile, LeadPhoto, ReadFile};
+pub use article_text::ArticleText;
 pub use articles::{ArticleCache, Loaded, Partial, load, load_partial};
 pub use excerpt::excerpt;

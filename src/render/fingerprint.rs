@@ -40,8 +40,9 @@ impl Fingerprint {
             body,
             // Where the text starts in its file shows only in messages.
             body_line: _,
-            // Follows from the body.
+            // Follow from the body.
             may_link_articles: _,
+            may_have_image: _,
             summary,
             photo: lead_photo,
             // Where the photo is named shows only in messages.
@@ -60,7 +61,7 @@ impl Fingerprint {
                 (countries, topics, story),
                 (outlet, url, photo),
                 summary,
-                body,
+                body.digest(),
                 (lead_photo, figures),
             )),
             card: hash((

@@ -39,20 +39,26 @@ impl<'a> SiteLinks<'a> {
         })
     }
 
-    /// The body of `article` as HTML, and a problem per link to a file that is no article.
-    pub(super) fn render(&self, article: &Article, base_path: &str) -> (Body, Vec<Diagnostic>) {
+    /// The body of `article`, whose Markdown is `text`, as HTML, and a problem per link to a
+    /// file that is no article.
+    pub(super) fn render(
+        &self,
+        article: &Article,
+        text: &str,
+        base_path: &str,
+    ) -> (Body, Vec<Diagnostic>) {
         let from = FromArticle {
             links: self,
             dir: article.path.parent().unwrap_or(Path::new("")),
             photos: self.photos.of(&article.path),
             base_path,
         };
-        let body = markdown::render_body(&article.body, &from, base_path);
+        let body = markdown::render_body(text, &from, base_path);
         let problems = body
             .problems
             .iter()
             .map(|(offset, why)| {
-                let line = article.body_line + line_of(&article.body, *offset) - 1;
+                let line = article.body_line + line_of(text, *offset) - 1;
                 Diagnostic::at(&article.path, line, why.clone())
             })
             .collect();
@@ -63,16 +69,20 @@ impl<'a> SiteLinks<'a> {
 impl SiteLinks<'_> {
     /// The problems of an article's links, without rendering it.
     pub(super) fn check(&self, article: &Article) -> Vec<Diagnostic> {
+        let text = match article.body.read(&article.path) {
+            Ok(text) => text,
+            Err(problem) => return vec![problem],
+        };
         let from = FromArticle {
             links: self,
             dir: article.path.parent().unwrap_or(Path::new("")),
             photos: None,
             base_path: "/",
         };
-        markdown::link_problems(&article.body, &from)
+        markdown::link_problems(&text, &from)
             .into_iter()
             .map(|(offset, why)| {
-                let line = article.body_line + line_of(&article.body, offset) - 1;
+                let line = article.body_line + line_of(&text, offset) - 1;
                 Diagnostic::at(&article.path, line, why)
             })
             .collect()

@@ -135,17 +135,9 @@ impl<'a> SearchIndexes<'a> {
 }
 
 /// Whether any article may have an image, whose address and alternative text are searched
-/// then (an image in Markdown or HTML; a word that only looks like one costs two empty
-/// fields).
+/// then.
 fn may_have_images(site: &Site) -> bool {
-    site.articles.iter().any(|a| {
-        let body = a.body.as_bytes();
-        memchr::memmem::find(body, b"![").is_some()
-            || memchr::memchr_iter(b'<', body).any(|at| {
-                body.get(at + 1..at + 4)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"img"))
-            })
-    })
+    site.articles.iter().any(|a| a.may_have_image)
 }
 
 /// Article indices in the order of their addresses. The same in every tree: addresses
@@ -225,10 +217,11 @@ impl Pages for Articles<'_> {
         let index = self.order[number];
         let site = self.views[0].site;
         // Rendered again, in a preview, rather than kept from the page stage: holding every
-        // body (about 10 KB an article) would cost far more memory than rendering.
-        let (body, _) = self
-            .links
-            .render(&site.articles[index], &site.config.base_path);
+        // body (about 10 KB an article) would cost far more memory than rendering. A file
+        // that changed meanwhile is indexed by its title until the rebuild its change starts.
+        let article = &site.articles[index];
+        let text = article.body.read(&article.path).unwrap_or_default();
+        let (body, _) = self.links.render(article, &text, &site.config.base_path);
         self.page_of(index, &body)
     }
 

@@ -146,9 +146,14 @@ impl<'a> Renderer<'a> {
     /// build, or taken from the memo's cache in a rebuild.
     pub(super) fn body(&self, index: usize) -> (Arc<Body>, Vec<Diagnostic>) {
         let article = &self.site.articles[index];
-        let render = || {
-            let (body, problems) = self.links.render(article, &self.site.config.base_path);
-            (Arc::new(body), problems)
+        let render = || match article.body.read(&article.path) {
+            Ok(text) => {
+                let (body, problems) =
+                    self.links
+                        .render(article, &text, &self.site.config.base_path);
+                (Arc::new(body), problems)
+            }
+            Err(problem) => (Arc::default(), vec![problem]),
         };
         let Some(memo) = self.memo else {
             return render();
