@@ -87,9 +87,8 @@ mod tests {
 
     #[test]
     fn a_text_left_in_its_file_is_read_back_and_a_changed_one_is_refused() {
-        let dir = std::env::temp_dir().join(format!("dostyk-text-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("a.md");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
         std::fs::write(&path, "+++\ntitle = \"x\"\n+++\nМәтін.\n").unwrap();
         let mut text = ArticleText::held("Мәтін.\n".into());
         assert_eq!(text.read(&path).unwrap(), "Мәтін.\n");
@@ -113,6 +112,5 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         let e = text.read(&path).unwrap_err().to_string();
         assert!(e.contains("cannot read again"), "{e}");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
