@@ -1,6 +1,7 @@
 //! The Atom feed of one UI language: the newest stories, full text, each in its own language.
 
 use super::views::{Link, ViewBuilder};
+use crate::error::Diagnostic;
 use crate::model::{Route, StoryId};
 use crate::render::markdown::Body;
 use serde::Serialize;
@@ -42,15 +43,15 @@ pub(super) struct FeedImage {
 }
 
 /// A feed of the newest of `stories` (newest first); `route` is the feed itself, `page`
-/// the page it follows.
+/// the page it follows. An error if an entry's body cannot be had.
 pub(super) fn feed(
-    body: &dyn Fn(usize) -> Arc<Body>,
+    body: &dyn Fn(usize) -> Result<Arc<Body>, Diagnostic>,
     views: &ViewBuilder,
     stories: &[StoryId],
     title: String,
     route: &Route,
     page: &Route,
-) -> FeedView {
+) -> Result<FeedView, Diagnostic> {
     let site = views.site;
     let lang = views.ui.code.as_str();
     let entries: Vec<FeedEntry> = stories
@@ -63,7 +64,7 @@ pub(super) fn feed(
             let card = views.card_for(story, index);
             let lead = views.lead_photo(article).zip(article.photo.as_ref());
             // Its links were checked with the article page; here they only need a tree.
-            let mut content = body(index).in_tree(lang).into_owned();
+            let mut content = body(index)?.in_tree(lang).into_owned();
             if let Some((photo, lead)) = lead {
                 // Readers show the entry's HTML as it is: the photo opens it, as on the page.
                 let fallback = photo.fallback();
@@ -77,7 +78,7 @@ pub(super) fn feed(
                 figure.push_str("\"></figure>");
                 content.insert_str(0, &figure);
             }
-            FeedEntry {
+            Ok(FeedEntry {
                 title: article.title.clone(),
                 url: views.url(
                     &Route::Article {
@@ -99,10 +100,10 @@ pub(super) fn feed(
                         bytes: share.bytes,
                     }
                 }),
-            }
+            })
         })
-        .collect();
-    FeedView {
+        .collect::<Result<_, Diagnostic>>()?;
+    Ok(FeedView {
         title,
         subtitle: views.description(),
         lang: lang.to_string(),
@@ -115,5 +116,5 @@ pub(super) fn feed(
             .max()
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
         entries,
-    }
+    })
 }

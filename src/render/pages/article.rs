@@ -131,7 +131,10 @@ impl<'a> Renderer<'a> {
         if trees.is_empty() {
             return (None, Vec::new());
         }
-        let (body, problems) = self.body(index);
+        let (body, problems) = match self.body(index) {
+            Ok(body) => body,
+            Err(problem) => return (None, vec![problem]),
+        };
         if !problems.is_empty() {
             return (None, problems);
         }
@@ -143,17 +146,16 @@ impl<'a> Renderer<'a> {
     }
 
     /// The HTML of an article's body and the problems of its links; rendered once per
-    /// build, or taken from the memo's cache in a rebuild.
-    pub(super) fn body(&self, index: usize) -> (Arc<Body>, Vec<Diagnostic>) {
+    /// build, or taken from the memo's cache in a rebuild. An error if its text, left in its
+    /// file, can no longer be read as it was loaded.
+    pub(super) fn body(&self, index: usize) -> Result<(Arc<Body>, Vec<Diagnostic>), Diagnostic> {
         let article = &self.site.articles[index];
-        let render = || match article.body.read(&article.path) {
-            Ok(text) => {
-                let (body, problems) =
-                    self.links
-                        .render(article, &text, &self.site.config.base_path);
-                (Arc::new(body), problems)
-            }
-            Err(problem) => (Arc::default(), vec![problem]),
+        let render = || -> Result<(Arc<Body>, Vec<Diagnostic>), Diagnostic> {
+            let text = article.body.read(&article.path)?;
+            let (body, problems) = self
+                .links
+                .render(article, &text, &self.site.config.base_path);
+            Ok((Arc::new(body), problems))
         };
         let Some(memo) = self.memo else {
             return render();
@@ -164,12 +166,12 @@ impl<'a> Renderer<'a> {
         }
         let key = combine(&key);
         if let Some(body) = memo.body(key) {
-            return (body, Vec::new());
+            return Ok((body, Vec::new()));
         }
-        let (body, problems) = render();
+        let (body, problems) = render()?;
         if problems.is_empty() {
             memo.keep_body(key, body.clone());
         }
-        (body, problems)
+        Ok((body, problems))
     }
 }

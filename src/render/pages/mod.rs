@@ -406,13 +406,13 @@ impl<'a> Renderer<'a> {
                 context.insert(
                     "feed",
                     &feed(
-                        &|index| self.body(index).0,
+                        &|index| self.body(index).map(|(body, _)| body),
                         &views,
                         &self.site.timeline.all,
                         views.ui.title.clone(),
                         route,
                         &home,
-                    ),
+                    )?,
                 );
                 "feed.xml"
             }
@@ -429,13 +429,13 @@ impl<'a> Renderer<'a> {
                 context.insert(
                     "feed",
                     &feed(
-                        &|index| self.body(index).0,
+                        &|index| self.body(index).map(|(body, _)| body),
                         &views,
                         self.term_stories(*kind, id),
                         title,
                         route,
                         &term,
-                    ),
+                    )?,
                 );
                 "feed.xml"
             }
