@@ -91,7 +91,12 @@ pub(super) fn feed(
                 author: article.source.outlet.clone(),
                 summary: article.summary.clone(),
                 content,
-                categories: card.countries.into_iter().chain(card.topics).collect(),
+                categories: card
+                    .countries
+                    .iter()
+                    .chain(&card.topics)
+                    .map(|t| t.link.clone())
+                    .collect(),
                 image: lead.map(|(photo, _)| {
                     let share = photo.share();
                     FeedImage {

@@ -40,8 +40,8 @@ pub(super) struct NewsArticle<'a> {
     pub lang: &'a str,
     pub outlet: &'a str,
     pub outlet_url: Option<&'a str>,
-    pub countries: &'a [Link],
-    pub topics: &'a [Link],
+    pub countries: Vec<&'a Link>,
+    pub topics: Vec<&'a Link>,
     /// Absolute URLs of the images, with their sizes.
     pub images: &'a [(String, u32, u32)],
     pub site_name: &'a str,

@@ -30,7 +30,7 @@ struct LandingColumn<'a> {
     feed_label: String,
     /// This language's search page.
     search: String,
-    stories: Vec<StoryCard>,
+    stories: Vec<StoryCard<'a>>,
 }
 
 /// One UI language's part of the 404 page, which cannot know the reader's language.

@@ -2,7 +2,7 @@
 
 use super::{
     Alternate, ArticleView, Assets, Frame, HrefLang, LeadView, Link, PageView, Pagination, Preview,
-    StoryCard, VersionLink,
+    StoryCard, TermLink, VersionLink,
 };
 use crate::load::Article;
 use crate::load::config::UiLanguage;
@@ -11,6 +11,7 @@ use crate::model::{Route, Site, Story, YearMonth};
 use crate::photos::{Photo, Photos};
 use crate::render::picture::{Priority, picture, thumbnail};
 use crate::render::structured;
+use std::borrow::Cow;
 
 /// Builds views for one UI language.
 pub(in crate::render) struct ViewBuilder<'a> {
@@ -141,16 +142,27 @@ impl<'a> ViewBuilder<'a> {
             .unwrap_or_else(|| id.to_string())
     }
 
-    fn term_links(&self, kind: Kind, ids: &[String]) -> Vec<Link> {
+    /// The link of a country or topic to its page in this tree.
+    pub(in crate::render) fn term_link(&self, kind: Kind, id: &str) -> Link {
+        Link {
+            label: self.term_label(kind, id),
+            href: self.href(&Route::Term {
+                kind,
+                id: id.to_string(),
+                page: 1,
+            }),
+            current: false,
+        }
+    }
+
+    /// The links of terms `ids`: the frame's, made once for the tree.
+    fn term_links(&self, kind: Kind, ids: &[String]) -> Vec<Cow<'a, TermLink>> {
+        let frame: Option<&'a Frame> = self.frame;
         ids.iter()
-            .map(|id| Link {
-                label: self.term_label(kind, id),
-                href: self.href(&Route::Term {
-                    kind,
-                    id: id.clone(),
-                    page: 1,
-                }),
-                current: false,
+            .map(|id| match frame.and_then(|f| f.term(kind, id)) {
+                Some(link) => Cow::Borrowed(link),
+                // Only the frame itself is made without a frame; every term is in it.
+                None => Cow::Owned(TermLink::new(self.term_link(kind, id))),
             })
             .collect()
     }
@@ -297,20 +309,21 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// A story as a list entry: the version in the UI language when there is one.
-    pub(in crate::render) fn card(&self, story: &Story) -> StoryCard {
+    pub(in crate::render) fn card(&self, story: &'a Story) -> StoryCard<'a> {
         let shown = self.site.shown_version(story, &self.ui.code);
         self.card_for(story, shown)
     }
 
     /// An entry for one given version of `story`.
-    pub(in crate::render) fn card_for(&self, story: &Story, version: usize) -> StoryCard {
-        let article: &Article = &self.site.articles[version];
+    pub(in crate::render) fn card_for(&self, story: &Story, version: usize) -> StoryCard<'a> {
+        let site: &'a Site = self.site;
+        let article: &'a Article = &site.articles[version];
         let also_in = story
             .versions
             .iter()
             .filter(|&&v| v != version)
             .map(|&v| {
-                let other = &self.site.articles[v];
+                let other: &'a Article = &site.articles[v];
                 // Two reports in one language (two outlets' versions) are told apart by outlet.
                 let shared_language = story
                     .versions
@@ -328,12 +341,12 @@ impl<'a> ViewBuilder<'a> {
                     href: self.href(&Route::Article {
                         slug: other.slug.clone(),
                     }),
-                    title: other.title.clone(),
+                    title: &other.title,
                 }
             })
             .collect();
         StoryCard {
-            title: article.title.clone(),
+            title: &article.title,
             href: self.href(&Route::Article {
                 slug: article.slug.clone(),
             }),
@@ -345,8 +358,8 @@ impl<'a> ViewBuilder<'a> {
             // the date its entry shows; the article page shows the version's own date.
             date: self.ui.dates.date(story.date),
             datetime: story.date.to_string(),
-            summary: article.summary.clone(),
-            outlet: article.source.outlet.clone(),
+            summary: &article.summary,
+            outlet: &article.source.outlet,
             countries: self.term_links(Kind::Country, &article.countries),
             topics: self.term_links(Kind::Topic, &article.topics),
             also_in,

@@ -2,9 +2,10 @@
 //! tree. A page's view holds clones of them, which share the values, where every page had
 //! made and serialized them again (2% of a 10,000-article build).
 
-use super::{Link, SiteView, ViewBuilder};
+use super::{Link, SiteView, TermLink, ViewBuilder};
 use crate::load::taxonomy::Kind;
 use crate::model::Route;
+use std::collections::HashMap;
 use tera::Value;
 
 /// The sections the main menu links, in its order, each with its UI string.
@@ -35,6 +36,9 @@ pub(in crate::render) struct Frame {
     /// `OpenGraph` locales: the tree's own, and the other trees'.
     pub locale: Value,
     pub locale_alternates: Value,
+    /// Every country's and topic's link, by id.
+    countries: HashMap<String, TermLink>,
+    topics: HashMap<String, TermLink>,
 }
 
 impl Frame {
@@ -53,7 +57,18 @@ impl Frame {
                 .collect();
             Value::from_serializable(&links)
         };
+        let terms = |kind: Kind| -> HashMap<String, TermLink> {
+            views
+                .site
+                .taxonomy
+                .terms(kind)
+                .iter()
+                .map(|t| (t.id.clone(), TermLink::new(views.term_link(kind, &t.id))))
+                .collect()
+        };
         Frame {
+            countries: terms(Kind::Country),
+            topics: terms(Kind::Topic),
             site: Value::from_serializable(&SiteView {
                 title: &views.ui.title,
                 description: views.description(),
@@ -82,6 +97,14 @@ impl Frame {
                     .map(|l| og_locale(&l.code))
                     .collect::<Vec<_>>(),
             ),
+        }
+    }
+
+    /// The link of country or topic `id`.
+    pub(in crate::render) fn term(&self, kind: Kind, id: &str) -> Option<&TermLink> {
+        match kind {
+            Kind::Country => self.countries.get(id),
+            Kind::Topic => self.topics.get(id),
         }
     }
 

@@ -6,7 +6,8 @@ mod frame;
 
 pub(super) use builder::ViewBuilder;
 pub(super) use frame::Frame;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 /// What every page has: language, site identity, navigation, head links. The parts every
 /// page of a tree shares are values of its [`Frame`].
@@ -77,6 +78,29 @@ pub(super) struct Link {
     pub current: bool,
 }
 
+/// A country's or topic's link in one UI tree with its template value, both made once per
+/// tree (in its [`Frame`]): every card shows its story's terms, and a card made for each list
+/// it is on made them again each time.
+#[derive(Clone)]
+pub(super) struct TermLink {
+    pub link: Link,
+    value: tera::Value,
+}
+
+impl TermLink {
+    pub(super) fn new(link: Link) -> TermLink {
+        let value = tera::Value::from_serializable(&link);
+        TermLink { link, value }
+    }
+}
+
+impl Serialize for TermLink {
+    /// As its value: into a template's context, that is a copy of a shared value.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
 #[derive(Serialize)]
 pub(super) struct Alternate {
     pub lang: String,
@@ -116,8 +140,8 @@ pub struct Assets {
 
 /// A story as one entry of a list, in the UI language's terms.
 #[derive(Serialize)]
-pub(super) struct StoryCard {
-    pub title: String,
+pub(super) struct StoryCard<'a> {
+    pub title: &'a str,
     pub href: String,
     /// The language of the shown version's text.
     pub lang: &'static str,
@@ -127,29 +151,29 @@ pub(super) struct StoryCard {
     pub foreign: bool,
     pub date: String,
     pub datetime: String,
-    pub summary: String,
-    pub outlet: String,
-    pub countries: Vec<Link>,
-    pub topics: Vec<Link>,
-    pub also_in: Vec<VersionLink>,
+    pub summary: &'a str,
+    pub outlet: &'a str,
+    pub countries: Vec<Cow<'a, TermLink>>,
+    pub topics: Vec<Cow<'a, TermLink>>,
+    pub also_in: Vec<VersionLink<'a>>,
     /// The HTML of the version's lead photo as a small thumbnail.
     pub thumb: Option<String>,
 }
 
 /// Another language version of the same story.
 #[derive(Serialize)]
-pub(super) struct VersionLink {
+pub(super) struct VersionLink<'a> {
     pub lang: &'static str,
     /// The language's name, and the outlet when the story has several versions in it.
     pub name: String,
     pub href: String,
-    pub title: String,
+    pub title: &'a str,
 }
 
 /// An article page's own content.
 #[derive(Serialize)]
 pub(super) struct ArticleView<'a> {
-    pub card: StoryCard,
+    pub card: StoryCard<'a>,
     /// The version's year: a search filter.
     pub year: u16,
     pub body: &'a str,
