@@ -161,7 +161,8 @@ impl<'a> ViewBuilder<'a> {
         ids.iter()
             .map(|id| match frame.and_then(|f| f.term(kind, id)) {
                 Some(link) => Cow::Borrowed(link),
-                // Only the frame itself is made without a frame; every term is in it.
+                // An article's terms are the taxonomy's, so the frame's: one it lacked would be
+                // made here rather than fail the page.
                 None => Cow::Owned(TermLink::new(self.term_link(kind, id))),
             })
             .collect()
@@ -309,7 +310,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// A story as a list entry: the version in the UI language when there is one.
-    pub(in crate::render) fn card(&self, story: &'a Story) -> StoryCard<'a> {
+    pub(in crate::render) fn card(&self, story: &Story) -> StoryCard<'a> {
         let shown = self.site.shown_version(story, &self.ui.code);
         self.card_for(story, shown)
     }
