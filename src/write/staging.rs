@@ -4,8 +4,12 @@
 
 use super::{Output, check_path};
 use crate::error::{Error, Result};
+use std::collections::HashSet;
 use std::fs::{File, TryLockError};
+use std::hash::BuildHasher;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Where a build writes its files, before they become the site.
@@ -19,6 +23,12 @@ pub struct Staging {
     /// Bytes and files written, counted as they are written (every path is written once).
     bytes: AtomicU64,
     files: AtomicUsize,
+    /// The folders made so far, by a hash of their path in the staging folder: a folder is
+    /// made once, not asked for again at each of its files (making one that exists is two
+    /// calls to the system, and 100,000 fragments share one). Two folders with one hash
+    /// cost a retry, not a file (see [`Staging::write`]).
+    folders: Mutex<HashSet<u64>>,
+    hasher: hashbrown::DefaultHashBuilder,
 }
 
 /// What to do when another build holds the output folder.
@@ -53,6 +63,8 @@ impl Staging {
             _lock: lock,
             bytes: AtomicU64::new(0),
             files: AtomicUsize::new(0),
+            folders: Mutex::default(),
+            hasher: hashbrown::DefaultHashBuilder::default(),
         })
     }
 
@@ -65,14 +77,40 @@ impl Staging {
     pub fn write(&self, path: &str, contents: &[u8]) -> Result<()> {
         check_path(path)?;
         let full = self.dir.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let made = self.make_folder(path, &full)?;
+        match std::fs::write(&full, contents) {
+            // Another folder with the same hash was made, not this one.
+            Err(e) if made && e.kind() == ErrorKind::NotFound => {
+                make_parent(&full)?;
+                std::fs::write(&full, contents)
+            }
+            written => written,
         }
-        std::fs::write(&full, contents).map_err(|e| Error::io(&full, e))?;
+        .map_err(|e| Error::io(&full, e))?;
         self.bytes
             .fetch_add(contents.len() as u64, Ordering::Relaxed);
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// Makes the folder of `path` (`full` in the staging folder) unless it was made before;
+    /// returns whether it was (by its hash).
+    fn make_folder(&self, path: &str, full: &Path) -> Result<bool> {
+        let Some((folder, _)) = path.rsplit_once('/') else {
+            return Ok(true);
+        };
+        let hash = self.hasher.hash_one(folder);
+        let folders = || {
+            self.folders
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if folders().contains(&hash) {
+            return Ok(true);
+        }
+        make_parent(full)?;
+        folders().insert(hash);
+        Ok(false)
     }
 
     /// Total bytes and files written so far.
@@ -129,9 +167,8 @@ impl Output for Staging {
     fn copy_file(&self, path: &str, from: &Path) -> Result<()> {
         check_path(path)?;
         let full = self.dir.join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        // Photos are few: their folders are asked for each time.
+        make_parent(&full)?;
         let bytes = match std::fs::hard_link(from, &full) {
             Ok(()) => std::fs::metadata(&full).map(|m| m.len()),
             // Two articles may show one photo: its files are already there.
@@ -142,6 +179,14 @@ impl Output for Staging {
         self.bytes.fetch_add(bytes, Ordering::Relaxed);
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+}
+
+/// Makes the folder `full` is in, and those it is in.
+fn make_parent(full: &Path) -> Result<()> {
+    match full.parent() {
+        Some(parent) => std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e)),
+        None => Ok(()),
     }
 }
 
@@ -204,5 +249,36 @@ fn lock(path: &Path, target: &Path, when_busy: WhenBusy) -> Result<File> {
         }
         Err(TryLockError::WouldBlock) => Err(Error::Busy(target.to_path_buf())),
         Err(TryLockError::Error(e)) => Err(Error::io(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_land_in_their_folders_made_once_or_found_missing() {
+        let root = tempfile::tempdir().expect("a temporary folder");
+        let staging =
+            Staging::new(&root.path().join("public"), WhenBusy::Refuse).expect("a staging folder");
+        staging.write("index.html", b"home").expect("written");
+        staging.write("a/b/one.html", b"1").expect("written");
+        staging.write("a/b/two.html", b"2").expect("written");
+        // A folder taken for made (as when two share a hash) but missing is made then.
+        let hash = staging.hasher.hash_one("c/d");
+        staging.folders.lock().expect("unpoisoned").insert(hash);
+        staging.write("c/d/three.html", b"3").expect("written");
+        // One removed under the build is made again.
+        std::fs::remove_dir_all(staging.dir().join("a")).expect("removed");
+        staging.write("a/b/four.html", b"4").expect("written");
+        for (path, text) in [
+            ("index.html", "home"),
+            ("a/b/four.html", "4"),
+            ("c/d/three.html", "3"),
+        ] {
+            let read = std::fs::read_to_string(staging.dir().join(path)).expect("readable");
+            assert_eq!(read, text, "{path}");
+        }
+        assert_eq!(staging.size().1, 5);
     }
 }

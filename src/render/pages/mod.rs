@@ -176,11 +176,13 @@ pub fn render_site(
     };
     extra.push(("robots.txt".into(), robots(&site.config)));
     extra.push((".nojekyll".into(), String::new()));
-    for (path, text) in extra {
-        if let Err(e) = out.write(&path, text.as_bytes()) {
-            problems.extend(e.diagnostics());
-        }
-    }
+    problems.extend(
+        extra
+            .par_iter()
+            .filter_map(|(path, text)| out.write(path, text.as_bytes()).err())
+            .flat_map_iter(|e| e.diagnostics())
+            .collect::<Vec<_>>(),
+    );
     let stats = RenderStats {
         pages: renderer.written.load(Ordering::Relaxed),
         kept: renderer.kept.load(Ordering::Relaxed),
