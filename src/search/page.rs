@@ -201,16 +201,10 @@ fn entries(occurrences: &[Occurrence], meta: &mut [(u32, u8, u32)]) -> (Vec<Entr
         packed.clear();
         pack_text(&text[..in_text], &mut packed);
         let text_len = packed.len();
-        cbor.array(packed.len());
-        for &n in &packed {
-            cbor.int(n);
-        }
+        cbor.ints(&packed);
         packed.clear();
         pack_meta(&meta[..in_meta], &mut packed);
-        cbor.array(packed.len());
-        for &n in &packed {
-            cbor.int(n);
-        }
+        cbor.ints(&packed);
         entries.push(Entry {
             term: next,
             start,
