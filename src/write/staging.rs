@@ -79,7 +79,8 @@ impl Staging {
         let full = self.dir.join(path);
         let made = self.make_folder(path, &full)?;
         match std::fs::write(&full, contents) {
-            // Another folder with the same hash was made, not this one.
+            // Taken for made, the folder is missing: another with the same hash was made, or
+            // something removed it while the build ran.
             Err(e) if made && e.kind() == ErrorKind::NotFound => {
                 make_parent(&full)?;
                 std::fs::write(&full, contents)
