@@ -668,3 +668,49 @@ fn a_site_near_its_hosts_size_limit_gets_a_warning() {
     // Below 80%: none.
     assert_eq!(warning(bytes * 3 / 2 / 1_000_000), None);
 }
+
+/// dostyk's list templates read only the HTML of the cards a build keeps; a project's own may
+/// read their fields, and its lists show them.
+#[test]
+fn a_project_list_template_reads_the_fields_of_its_cards() {
+    let fixture = news_fixture();
+    let ours = |name: &str| {
+        dostyk::render::templates::BUILT_IN
+            .iter()
+            .find(|(own, _)| *own == name)
+            .map(|(_, text)| (*text).to_owned())
+            .expect("a built-in template")
+    };
+    let field = |list: &str| {
+        format!("{{% for story in {list} %}}<li data-date=\"{{{{ story.datetime }}}}\">")
+    };
+    let card = |list: &str| format!("{{% for story in {list} %}}<li>");
+    let stories = ours("partials/stories.html").replacen(&card("stories"), &field("stories"), 1);
+    let timeline =
+        ours("timeline.html").replacen(&card("group.stories"), &field("group.stories"), 1);
+    assert!(stories.contains("data-date") && timeline.contains("data-date"));
+    fixture.write("templates/partials/stories.html", stories);
+    fixture.write("templates/timeline.html", timeline);
+    let site = build_fixture(fixture, SUB_BASE);
+    let dates: BTreeSet<String> = news_articles()
+        .iter()
+        .map(|a| format!("data-date=\"{}\"", a.date))
+        .collect();
+    for page in ["kk/index.html", "tg/timeline/index.html"] {
+        let html = site.text(page);
+        let shown: BTreeSet<String> = dates
+            .iter()
+            .filter(|d| html.contains(*d))
+            .cloned()
+            .collect();
+        assert!(
+            !shown.is_empty(),
+            "{page} shows its stories' dates:\n{html}"
+        );
+        assert_eq!(
+            html.matches("data-date=\"").count(),
+            html.matches("class=\"story-title\"").count(),
+            "{page}: every card has its date"
+        );
+    }
+}

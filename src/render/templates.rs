@@ -2,7 +2,7 @@
 //! project's `templates/`. Errors name the template file and line.
 
 use crate::error::Diagnostic;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The built-in templates, by name. A project's `templates/<name>` replaces one.
@@ -42,6 +42,8 @@ pub const BUILT_IN: &[(&str, &str)] = &[
 pub struct Templates {
     tera: tera::Tera,
     origins: BTreeMap<String, PathBuf>,
+    /// The names of the templates the project replaced with a text of its own.
+    replaced: BTreeSet<String>,
 }
 
 impl Templates {
@@ -60,6 +62,7 @@ impl Templates {
             })
             .collect();
         let mut problems = Vec::new();
+        let mut replaced = BTreeSet::new();
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
                 let entry = match entry {
@@ -85,6 +88,12 @@ impl Templates {
                     .replace('\\', "/");
                 match std::fs::read(path).map(String::from_utf8) {
                     Ok(Ok(text)) => {
+                        if BUILT_IN
+                            .iter()
+                            .all(|(own, ours)| *own != name || *ours != text)
+                        {
+                            replaced.insert(name.clone());
+                        }
                         sources.insert(name, (path.to_path_buf(), text));
                     }
                     Ok(Err(_)) => problems.push(Diagnostic::in_file(path, "not valid UTF-8")),
@@ -108,7 +117,11 @@ impl Templates {
                 .map(|(name, (_, text))| (name.as_str(), text.as_str()));
             match tera.add_raw_templates(batch) {
                 Ok(()) if problems.is_empty() && broken.is_empty() => {
-                    return Ok(Templates { tera, origins });
+                    return Ok(Templates {
+                        tera,
+                        origins,
+                        replaced,
+                    });
                 }
                 Ok(()) => return Err(problems),
                 Err(e) => {
@@ -126,6 +139,11 @@ impl Templates {
                 }
             }
         }
+    }
+
+    /// Whether `name` is dostyk's own template, or the project's copy of it.
+    pub(crate) fn built_in(&self, name: &str) -> bool {
+        !self.replaced.contains(name)
     }
 
     /// Renders `name`, mapping a failure to the template's file and line. Bytes, not a
@@ -194,15 +212,12 @@ mod tests {
     use super::*;
 
     /// A card's fields as `partials/story.html` reads them.
-    fn story(html: Option<&str>) -> tera::Value {
-        let mut card = serde_json::json!({
+    fn story() -> tera::Value {
+        let card = serde_json::json!({
             "title": "Сарлавҳа", "href": "/tg/articles/a/", "lang": "tg", "lang_name": "Тоҷикӣ",
             "foreign": false, "date": "1 май", "datetime": "2025-05-01", "outlet": "Ховар",
             "summary": "Хулоса.", "countries": [], "topics": [], "also_in": [], "thumb": null,
         });
-        if let Some(html) = html {
-            card["html"] = html.into();
-        }
         tera::Value::from_serializable(&card)
     }
 
@@ -223,18 +238,44 @@ mod tests {
 
     #[test]
     fn a_list_shows_a_kept_card_as_it_is_and_renders_one_without_html() {
-        // Kept: the card's HTML, as the renderer made it once.
-        let kept = list(story(Some("<article>made once</article>")));
+        // Kept: the card's HTML, as the renderer made it once, and nothing else: a field the
+        // list read would be undefined.
+        let kept = list(tera::Value::from_serializable(
+            &serde_json::json!({"html": "<article>made once</article>"}),
+        ));
         assert!(
             kept.contains("<li><article>made once</article></li>"),
             "{kept}"
         );
         // Not kept (a large archive): the list includes the partial itself.
-        let rendered = list(story(None));
+        let rendered = list(story());
         assert!(
             rendered.contains("<h2 class=\"story-title\">"),
             "{rendered}"
         );
         assert!(rendered.contains("Сарлавҳа"), "{rendered}");
+    }
+
+    #[test]
+    fn a_project_copy_of_a_built_in_template_is_still_built_in() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let ours = |name: &str| {
+            BUILT_IN
+                .iter()
+                .find(|(own, _)| *own == name)
+                .map(|(_, text)| *text)
+                .expect("a built-in template")
+        };
+        std::fs::create_dir(dir.path().join("partials")).expect("a folder");
+        std::fs::write(dir.path().join("home.html"), ours("home.html")).expect("written");
+        let edited = ours("partials/stories.html").replace("story-list", "list");
+        std::fs::write(dir.path().join("partials/stories.html"), edited).expect("written");
+        let templates = Templates::load(dir.path()).expect("they compile");
+        assert!(templates.built_in("home.html"), "the same text as ours");
+        assert!(templates.built_in("term.html"), "not in the project");
+        assert!(
+            !templates.built_in("partials/stories.html"),
+            "a text of its own"
+        );
     }
 }

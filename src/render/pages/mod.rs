@@ -90,21 +90,7 @@ pub fn render_site(
             .iter()
             .map(|ui| tera::Value::from_serializable(&ui.strings))
             .collect(),
-        cards: if site.stories.len() * site.config.languages.len() <= CARDS_KEPT {
-            site.config
-                .languages
-                .iter()
-                .map(|_| {
-                    let slots = || site.stories.iter().map(|_| OnceLock::new()).collect();
-                    KeptCards {
-                        fields: slots(),
-                        shown: [slots(), slots()],
-                    }
-                })
-                .collect()
-        } else {
-            Vec::new()
-        },
+        cards: kept_cards(site, templates),
         stories: memo.map_or_else(Vec::new, |memo| {
             story_fingerprints(site, memo.fingerprints())
         }),
@@ -228,16 +214,16 @@ struct Renderer<'a> {
     strings: Vec<tera::Value>,
     /// Per UI language, the cards made so far: a story is on five lists or more (home,
     /// timeline, year, its countries and topics), and making and rendering a card was most
-    /// of the cost of a list's page. Empty when there are more than [`CARDS_KEPT`] cards.
+    /// of the cost of a list's page. Empty where none are kept: see [`kept_cards`].
     cards: Vec<KeptCards>,
 }
 
 /// One UI language's story cards as template values, by story, each made the first time a
 /// list shows it.
 struct KeptCards {
-    /// The card's fields.
+    /// The card's fields; empty where the list templates are ours, which read only `html`.
     fields: Vec<OnceLock<tera::Value>>,
-    /// Per [`Level`], the fields and the card's HTML.
+    /// Per [`Level`], the card's HTML (under `html`), with its fields where they are kept.
     shown: [Vec<OnceLock<tera::Value>>; 2],
 }
 
@@ -259,13 +245,50 @@ impl Level {
     }
 }
 
-/// Cards are kept when there are at most this many stories times UI languages, about 9 KB
-/// each (its fields, and at each level its HTML: the 10,000-article benchmark's peak rose from
-/// 297 to 398 MiB when the HTML of its 15,332 was kept too): a 10,000-story archive in two
-/// languages. A larger archive's lists make theirs as they go, so that its memory does not
-/// grow with them; keeping only some would save little, since each card kept saves only its
-/// other lists' copies.
-const CARDS_KEPT: usize = 24_000;
+/// How many cards, stories times UI languages, a render keeps. Making and rendering the
+/// cards again for each list was a tenth of a 100,000-article build without search: its
+/// 153,916 cards are kept.
+/// - With dostyk's list templates, only their HTML, about 2 KB a card at each of its two
+///   levels: 800 MB at most.
+/// - Where the project replaced one, with their fields too, which it may read: about 9 KB a
+///   card (the 10,000-article benchmark's peak rose from 297 to 398 MiB when the HTML of its
+///   15,332 was kept beside their fields), so fewer.
+///
+/// Past this, lists make their cards as they go, so that memory stops growing with the
+/// archive; keeping only some would save little, since each card kept saves only its other
+/// lists' copies.
+const CARDS_KEPT: usize = 200_000;
+
+/// How many cards are kept with their fields: see [`CARDS_KEPT`].
+const WHOLE_CARDS_KEPT: usize = 24_000;
+
+/// The templates that are given kept cards. Ours read nothing from a card but its HTML.
+const CARD_READERS: &[&str] = &[
+    "base.html",
+    "home.html",
+    "term.html",
+    "timeline.html",
+    "partials/stories.html",
+];
+
+/// The cards a render keeps, per UI language: empty where it keeps none.
+fn kept_cards(site: &Site, templates: &Templates) -> Vec<KeptCards> {
+    let cards = site.stories.len() * site.config.languages.len();
+    let ours = CARD_READERS.iter().all(|t| templates.built_in(t));
+    let limit = if ours { CARDS_KEPT } else { WHOLE_CARDS_KEPT };
+    if cards > limit {
+        return Vec::new();
+    }
+    let slots = || site.stories.iter().map(|_| OnceLock::new()).collect();
+    site.config
+        .languages
+        .iter()
+        .map(|_| KeptCards {
+            fields: if ours { Vec::new() } else { slots() },
+            shown: [slots(), slots()],
+        })
+        .collect()
+}
 
 /// Room for a card's HTML: about 1.5 KB, twice that with a thumbnail.
 const CARD_BYTES: usize = 4096;
@@ -331,8 +354,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// Story `story`'s card in the UI language of `views`, as a template value. Where cards
-    /// are kept, it also has `html`: the card as `partials/story.html` renders it at `level`,
-    /// so that lists show it without rendering it again for each. Where they are not, lists
+    /// are kept, it is `html`, the card as `partials/story.html` renders it at `level`, so
+    /// that lists show it without rendering it again for each; with the card's fields beside
+    /// it where the project's lists may read them. Where cards are not kept, lists
     /// include the partial themselves: rendering it here and adding its HTML to the value
     /// cost more (7% of a 100,000-article build).
     fn card(
@@ -350,7 +374,10 @@ impl<'a> Renderer<'a> {
         if let Some(card) = shown.get() {
             return Ok(card.clone());
         }
-        let fields = kept.fields[story].get_or_init(make).clone();
+        let fields = match kept.fields.get(story) {
+            Some(slot) => slot.get_or_init(make).clone(),
+            None => make(),
+        };
         let mut context = tera::Context::new();
         context.insert_value("story", fields.clone());
         context.insert_value("t", self.strings[tree].clone());
@@ -358,7 +385,11 @@ impl<'a> Renderer<'a> {
         let html = self
             .templates
             .render_sized("partials/story.html", &context, CARD_BYTES)?;
-        let mut card = fields.into_map().unwrap_or_default();
+        let mut card = if kept.fields.is_empty() {
+            tera::value::Map::default()
+        } else {
+            fields.into_map().unwrap_or_default()
+        };
         card.insert(
             tera::value::Key::Str("html"),
             // Tera writes UTF-8: the quick check passes, where a lossy conversion would
