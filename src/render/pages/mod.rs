@@ -262,13 +262,17 @@ const CARDS_KEPT: usize = 200_000;
 /// How many cards are kept with their fields: see [`CARDS_KEPT`].
 const WHOLE_CARDS_KEPT: usize = 24_000;
 
-/// The templates that are given kept cards. Ours read nothing from a card but its HTML.
+/// The templates rendered with kept cards in their context: the lists, and what they extend
+/// and include. Ours read nothing from a card but its HTML. (`partials/story.html` is given
+/// the fields, where lists include it, only for cards not kept.)
 const CARD_READERS: &[&str] = &[
-    "base.html",
     "home.html",
     "term.html",
     "timeline.html",
+    "base.html",
     "partials/stories.html",
+    "partials/pagination.html",
+    "partials/chart.html",
 ];
 
 /// The cards a render keeps, per UI language: empty where it keeps none.
@@ -502,4 +506,40 @@ fn first_of_each<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<usize> {
         }
     }
     first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::templates::BUILT_IN;
+
+    /// The templates a built-in template extends or includes, by name.
+    fn used_by(name: &str) -> Vec<String> {
+        let (_, text) = BUILT_IN
+            .iter()
+            .find(|(own, _)| *own == name)
+            .expect("a built-in template");
+        ["{% extends \"", "{% include \""]
+            .iter()
+            .flat_map(|tag| text.split(tag).skip(1))
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn the_card_readers_are_the_lists_and_all_they_use() {
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        let mut next: Vec<String> = ["home.html", "term.html", "timeline.html"]
+            .map(str::to_owned)
+            .to_vec();
+        while let Some(name) = next.pop() {
+            // The card's partial is rendered with its own context where cards are kept.
+            if name != "partials/story.html" && found.insert(name.clone()) {
+                next.extend(used_by(&name));
+            }
+        }
+        let readers: BTreeSet<String> = CARD_READERS.iter().map(|&t| t.to_owned()).collect();
+        assert_eq!(found, readers);
+    }
 }
