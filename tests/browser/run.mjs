@@ -160,6 +160,7 @@ function noProblems(page) {
 // ----- search helpers (Pagefind's default UI) -----------------------------------------------
 
 const RESULT = '.pagefind-ui__result';
+const MESSAGE = '.pagefind-ui__message';
 
 async function waitForResults(page, query) {
   await page.waitForSelector(RESULT, { timeout: 10_000 }).catch(() => {
@@ -307,7 +308,15 @@ check(`search: a filter narrows the results ("${FILTER_QUERY}")`, async (log) =>
   try {
     await open(page, `kk/search/?q=${encodeURIComponent(FILTER_QUERY)}`);
     await waitForResults(page, FILTER_QUERY);
-    const before = await page.locator(RESULT).count();
+    // The count the results' message gives ("2 results for …"), which Pagefind writes once a
+    // search has finished: the results it renders, in steps, can lag behind on a loaded machine.
+    const counted = ([sel]) => {
+      const m = (document.querySelector(sel)?.textContent || '').match(/\d+/);
+      return m ? Number(m[0]) : null;
+    };
+    const before = await page
+      .waitForFunction(counted, [MESSAGE], { timeout: 10_000 })
+      .then((h) => h.jsonValue());
     assert(before >= 2, `"${FILTER_QUERY}" should find at least two articles, found ${before}`);
     // Open the filter groups (Pagefind shows them as <details>) and try each box until one narrows.
     await page.waitForSelector('input.pagefind-ui__filter-checkbox, main input[type="checkbox"]', { state: 'attached' }).catch(() => {});
@@ -318,26 +327,45 @@ check(`search: a filter narrows the results ("${FILTER_QUERY}")`, async (log) =>
     let narrowed = null;
     for (let i = 0; i < n && !narrowed; i++) {
       const box = boxes.nth(i);
-      if (!(await box.isVisible())) continue;
+      // Pagefind may draw the filter groups again, closed, when their counts arrive: open
+      // them before each box.
+      await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => (d.open = true)));
+      await box.waitFor({ state: 'visible', timeout: 2000 }).catch(() => {});
+      if (!(await box.isVisible())) {
+        log(`       (filter box #${i} not shown)`);
+        continue;
+      }
       const label = (await page.locator(`label[for="${await box.getAttribute('id')}"]`).first().textContent().catch(() => '')) || `#${i}`;
       await box.check();
-      // Results re-render after a filter changes: wait (up to 8 s, for a loaded machine; 3 s
-      // once fell short) for fewer, but some.
+      // The search runs again when a filter changes: wait (up to 8 s, for a loaded machine)
+      // for a count of fewer, but some, and for that many results shown.
       const after = await page
         .waitForFunction(
-          ([sel, n]) => {
-            const c = document.querySelectorAll(sel).length;
-            return c > 0 && c < n ? c : false;
+          ([message, sel, n]) => {
+            const m = (document.querySelector(message)?.textContent || '').match(/\d+/);
+            const c = m ? Number(m[0]) : 0;
+            return c > 0 && c < n && document.querySelectorAll(sel).length === c ? c : false;
           },
-          [RESULT, before],
+          [MESSAGE, RESULT, before],
           { timeout: 8000 },
         )
         .then((h) => h.jsonValue())
         .catch(() => null);
       if (after) narrowed = `${label.trim()}: ${before} → ${after}`;
+      else {
+        const message = await page.locator(MESSAGE).first().textContent().catch(() => '?');
+        log(`       (filter ${label.trim()}: "${message}", ${await page.locator(RESULT).count()} shown)`);
+      }
       await box.uncheck();
       await page
-        .waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [RESULT, before], { timeout: 8000 })
+        .waitForFunction(counted, [MESSAGE], { timeout: 8000 })
+        .catch(() => {});
+      await page
+        .waitForFunction(
+          ([message, n]) => ((document.querySelector(message)?.textContent || '').match(/\d+/) || [])[0] === String(n),
+          [MESSAGE, before],
+          { timeout: 8000 },
+        )
         .catch(() => {});
     }
     assert(narrowed, `no filter gave fewer (but some) results than ${before}`);
