@@ -675,11 +675,9 @@ fn a_site_near_its_hosts_size_limit_gets_a_warning() {
 fn a_project_list_template_reads_the_fields_of_its_cards() {
     let fixture = news_fixture();
     let ours = |name: &str| {
-        dostyk::render::templates::BUILT_IN
-            .iter()
-            .find(|(own, _)| *own == name)
-            .map(|(_, text)| (*text).to_owned())
+        dostyk::render::templates::built_in_text(name)
             .expect("a built-in template")
+            .to_owned()
     };
     let field = |list: &str| {
         format!("{{% for story in {list} %}}<li data-date=\"{{{{ story.datetime }}}}\">")

@@ -38,6 +38,14 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The text of built-in template `name`.
+pub fn built_in_text(name: &str) -> Option<&'static str> {
+    BUILT_IN
+        .iter()
+        .find(|(own, _)| *own == name)
+        .map(|(_, text)| *text)
+}
+
 /// Compiled templates and where each came from, for error messages.
 pub struct Templates {
     tera: tera::Tera,
@@ -88,10 +96,7 @@ impl Templates {
                     .replace('\\', "/");
                 match std::fs::read(path).map(String::from_utf8) {
                     Ok(Ok(text)) => {
-                        if BUILT_IN
-                            .iter()
-                            .all(|(own, ours)| *own != name || *ours != text)
-                        {
+                        if built_in_text(&name) != Some(text.as_str()) {
                             replaced.insert(name.clone());
                         }
                         sources.insert(name, (path.to_path_buf(), text));
@@ -259,13 +264,7 @@ mod tests {
     #[test]
     fn a_project_copy_of_a_built_in_template_is_still_built_in() {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let ours = |name: &str| {
-            BUILT_IN
-                .iter()
-                .find(|(own, _)| *own == name)
-                .map(|(_, text)| *text)
-                .expect("a built-in template")
-        };
+        let ours = |name: &str| built_in_text(name).expect("a built-in template");
         std::fs::create_dir(dir.path().join("partials")).expect("a folder");
         std::fs::write(dir.path().join("home.html"), ours("home.html")).expect("written");
         let edited = ours("partials/stories.html").replace("story-list", "list");

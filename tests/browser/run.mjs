@@ -358,9 +358,6 @@ check(`search: a filter narrows the results ("${FILTER_QUERY}")`, async (log) =>
       }
       await box.uncheck();
       await page
-        .waitForFunction(counted, [MESSAGE], { timeout: 8000 })
-        .catch(() => {});
-      await page
         .waitForFunction(
           ([message, n]) => ((document.querySelector(message)?.textContent || '').match(/\d+/) || [])[0] === String(n),
           [MESSAGE, before],

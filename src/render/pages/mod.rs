@@ -511,14 +511,11 @@ fn first_of_each<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::templates::BUILT_IN;
+    use crate::render::templates::built_in_text;
 
     /// The templates a built-in template extends or includes, by name.
     fn used_by(name: &str) -> Vec<String> {
-        let (_, text) = BUILT_IN
-            .iter()
-            .find(|(own, _)| *own == name)
-            .expect("a built-in template");
+        let text = built_in_text(name).expect("a built-in template");
         ["{% extends \"", "{% include \""]
             .iter()
             .flat_map(|tag| text.split(tag).skip(1))
